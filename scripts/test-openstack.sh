@@ -1,0 +1,98 @@
+#!/bin/bash
+# npm run test:openstack -- Trellis's OpenStack clients against REAL Keystone + Heat + Nova
+# (Debian 12 packages, run on 127.0.0.1 by the kit in ../shared/openstack-rig, see its README).
+#
+#   1. install the rig's Debian packages (root, or passwordless sudo; idempotent, <1 s when present)
+#   2. set the rig up once in $RIG_STATE (default: <repo>/data/openstack-rig) or start it again
+#   3. npx vitest run --config tests-openstack/vitest.config.ts  (credentials from admin-openrc)
+#   4. stop the services this script started
+#
+# If the packages cannot be installed (no root, no Debian, no apt mirror) or the rig's ports
+# are held by something else, the tier prints "skipped: <reason>" and exits 0. Once the rig
+# is up, any test failure fails the tier.
+# Env: OPENSTACK_RIG_KIT (kit folder), RIG_STATE, RIG_KEEP=1 (leave the rig running afterwards),
+#      RIG_NO_NOVA=1 (Keystone + Heat only; the Nova tests then skip).
+set -uo pipefail
+REPO=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+KIT=${OPENSTACK_RIG_KIT:-$REPO/../shared/openstack-rig}
+export RIG_STATE=${RIG_STATE:-$REPO/data/openstack-rig}
+NOVA=$([ "${RIG_NO_NOVA:-0}" = 1 ] && echo 0 || echo 1)
+T_START=$(date +%s)
+phase() { echo "[test:openstack] $* ($(( $(date +%s) - T_START ))s)"; }
+skip() { echo "[test:openstack] skipped: $*"; exit 0; }
+
+[ -f "$KIT/install.sh" ] || skip "rig kit not found at $KIT (set OPENSTACK_RIG_KIT)"
+command -v apt-get >/dev/null 2>&1 || skip "not a Debian system (no apt-get)"
+
+# ---- 1. packages
+INSTALL_ARGS=(); [ "$NOVA" = 1 ] && INSTALL_ARGS=(--nova)
+if [ "$(id -u)" = 0 ]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  SUDO=(sudo -n)
+else
+  SUDO=(none)
+fi
+phase "installing rig packages"
+if [ "${SUDO[0]:-}" = none ]; then
+  command -v keystone-manage >/dev/null 2>&1 && command -v heat-manage >/dev/null 2>&1 ||
+    skip "rig packages missing and no root/sudo to install them (bash $KIT/install.sh --nova as root)"
+  [ "$NOVA" = 1 ] && ! command -v nova-api >/dev/null 2>&1 && { echo "[test:openstack] nova part not installed; Keystone + Heat only"; NOVA=0; }
+else
+  # apt may be busy (another install on this machine): wait for its lock, bounded
+  for i in $(seq 1 40); do
+    out=$("${SUDO[@]}" bash "$KIT/install.sh" "${INSTALL_ARGS[@]}" 2>&1); rc=$?
+    echo "$out" | tail -3
+    [ $rc = 0 ] && break
+    echo "$out" | grep -q 'Could not get lock' || skip "package install failed (install.sh exit $rc)"
+    sleep 15
+  done
+  [ $rc = 0 ] || skip "apt stayed locked for 10 minutes"
+fi
+phase "packages ready"
+
+# ---- 2. the rig: set up once, afterwards just started
+ours_running=0
+if [ -f "$RIG_STATE/pids" ] && bash "$KIT/start.sh" status 2>/dev/null | grep -q running; then ours_running=1; fi
+if [ $ours_running = 0 ]; then
+  for p in 5000 8004; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && skip "127.0.0.1:$p is in use by another process (another rig or keystone/heat?)"
+  done
+fi
+STARTED=0
+cleanup() {
+  if [ $STARTED = 1 ] && [ "${RIG_KEEP:-0}" != 1 ]; then
+    phase "stopping the rig"; bash "$KIT/stop.sh" >/dev/null 2>&1; phase "rig stopped"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+STARTED=1
+if [ -e "$RIG_STATE/var/keystone.sqlite" ] && [ -f "$RIG_STATE/admin-openrc" ]; then
+  phase "starting the existing rig in $RIG_STATE"
+  bash "$KIT/start.sh" all || { echo "[test:openstack] FAILED: rig did not start (see $RIG_STATE/log)"; exit 1; }
+else
+  phase "setting up Keystone + Heat in $RIG_STATE"
+  mkdir -p "$RIG_STATE"
+  bash "$KIT/setup.sh" || { echo "[test:openstack] FAILED: setup.sh (see $RIG_STATE/log)"; exit 1; }
+fi
+if [ "$NOVA" = 1 ]; then
+  if [ -f "$RIG_STATE/etc/nova/nova.conf" ]; then
+    bash "$KIT/start.sh" nova || { echo "[test:openstack] FAILED: nova part did not start"; exit 1; }
+  else
+    phase "setting up Nova + Glance + Neutron stand-in"
+    bash "$KIT/setup-nova.sh" || { echo "[test:openstack] FAILED: setup-nova.sh (see $RIG_STATE/log)"; exit 1; }
+  fi
+fi
+phase "rig up"
+
+# ---- 3. the tests
+set -a; . "$RIG_STATE/admin-openrc"; set +a
+export RIG_KIT="$KIT" RIG_NOVA=$NOVA
+cd "$REPO"
+phase "running tests-openstack"
+npx vitest run --config tests-openstack/vitest.config.ts
+rc=$?
+phase "tests finished (exit $rc)"
+exit $rc
