@@ -1,0 +1,70 @@
+// Heat's stored records: stacks (with their resources and events). Nested stacks (template
+// resources, AutoScalingGroup members) are ordinary stacks with a parent.
+export type Action = 'INIT' | 'CREATE' | 'UPDATE' | 'DELETE' | 'SIGNAL';
+export type Status = 'IN_PROGRESS' | 'COMPLETE' | 'FAILED';
+/** what the engine still has to do with a resource in the current stack operation */
+export type PendingOp = 'create' | 'update' | 'touch' | 'delete' | 'remove' | null;
+
+export interface ResourceRecord {
+  name: string;
+  type: string;
+  action: Action;
+  status: Status;
+  statusReason: string;
+  physicalId: string;
+  createdAt: number | null;
+  updatedAt: number | null;
+  /** when the current *_IN_PROGRESS step is done (epoch ms); null while waiting for a nested stack */
+  dueAt: number | null;
+  pendingOp: PendingOp;
+  nestedStackId: string | null;
+  /** plugin-owned data (random value, scaling bookkeeping, ids of created cloud objects...) */
+  data: Record<string, unknown>;
+  /** resolved properties as last created/updated */
+  properties: Record<string, unknown>;
+  dependsOn: string[];
+  /** order of creation inside the stack (for stable listings and oldest-first scale in) */
+  index: number;
+}
+
+export interface EventRecord {
+  id: string;
+  time: number;
+  resourceName: string;
+  resourceType: string;
+  physicalId: string;
+  status: string;
+  reason: string;
+  properties: Record<string, unknown>;
+}
+
+export interface StackRecord {
+  id: string;
+  name: string;
+  projectId: string;
+  ownerName: string;
+  parentStackId: string | null;
+  parentResourceName: string | null;
+  /** parsed template (JSON object) */
+  template: Record<string, unknown>;
+  files: Record<string, string>;
+  /** user-given parameter values, as strings (how Heat shows them) */
+  parameters: Record<string, string>;
+  action: Exclude<Action, 'INIT' | 'SIGNAL'>;
+  status: Status;
+  statusReason: string;
+  creationTime: number;
+  updatedTime: number | null;
+  deletionTime: number | null;
+  disableRollback: boolean;
+  timeoutMins: number;
+  tags: string[];
+  stackUserProjectId: string;
+  resources: Record<string, ResourceRecord>;
+  events: EventRecord[];
+  nextResourceIndex: number;
+}
+
+export interface HeatState {
+  stacks: Record<string, StackRecord>;
+}
