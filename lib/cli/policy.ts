@@ -5,7 +5,7 @@
 // is 0 when every line was a valid case, 1 otherwise, 2 for bad usage.
 
 import { createInterface } from 'node:readline';
-import { evaluateCase, validateCase, type PolicyCase } from '@/lib/policy/cases';
+import { evaluateCase, validateCase, type PolicyCase } from '../policy/cases';
 
 const USAGE = 'usage: trellis policy check [--explain] < cases.jsonl\n';
 

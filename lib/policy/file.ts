@@ -70,23 +70,33 @@ function findForbiddenTab(text: string): number | null {
 }
 
 /** Turns a parsed YAML node tree into plain values, re-resolving plain scalars PyYAML's way. */
-function toPython(node: unknown): unknown {
+function toPython(node: unknown, doc: YAML.Document, anchors: Set<string>): unknown {
+  const anchor = (node as { anchor?: string } | null)?.anchor;
+  if (anchor && !YAML.isAlias(node)) {
+    if (anchors.has(anchor)) throw new Error(`found duplicate anchor '${anchor}'`);
+    anchors.add(anchor);
+  }
+  const convert = (child: unknown) => toPython(child, doc, anchors);
   if (isScalar(node)) {
     const scalar = node as Scalar;
     if (scalar.type === Scalar.PLAIN && scalar.tag === undefined) return resolvePlain(String(scalar.source ?? scalar.value ?? ''));
     if (scalar.tag === '!' || scalar.tag === 'tag:yaml.org,2002:str') return String(scalar.value ?? '');
     return scalar.value;
   }
-  if (YAML.isSeq(node)) return node.items.map(toPython);
+  if (YAML.isSeq(node)) return node.items.map(convert);
   if (YAML.isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       const key = YAML.isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
-      out[key] = toPython(pair.value);
+      out[key] = convert(pair.value);
     }
     return out;
   }
-  if (YAML.isAlias(node)) throw new Error('aliases are not supported in policy files');
+  if (YAML.isAlias(node)) {
+    const target = node.resolve(doc);
+    if (!target) throw new Error(`found undefined alias '${node.source}'`);
+    return toPython(target, doc, new Set());
+  }
   return node ?? null;
 }
 
@@ -100,7 +110,7 @@ function parseYaml(text: string): { value: unknown; error: string | null } {
     return { value: null, error: `${problem.message.split('\n')[0]}${where}` };
   }
   try {
-    return { value: toPython(doc.contents), error: null };
+    return { value: toPython(doc.contents, doc, new Set()), error: null };
   } catch (error) {
     return { value: null, error: (error as Error).message };
   }

@@ -110,29 +110,93 @@ function isPathSegment(segment: string, first: boolean): boolean {
   return !PY_KEYWORDS.has(segment);
 }
 
-/** Operands joined by binary operators (`a-b`, `x%y`): valid Python, so a (useless) path. */
-function isOperatorExpression(kind: string): boolean {
-  const parts = kind.split(/(\*\*|\/\/|<<|>>|==|!=|<=|>=|[+\-*/%&|^<>@])/);
-  let expectOperand = true;
-  for (let index = 0; index < parts.length; index += 1) {
-    const part = parts[index];
-    if (expectOperand) {
-      if (part === '' && index + 1 < parts.length && /^[+\-~]$/.test(parts[index + 1])) {
-        index += 1; // unary sign, still expecting an operand
+const OPERATORS = ['**', '//', '<<', '>>', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '@'];
+
+/**
+ * Whether `kind` is a valid Python expression that literal_eval rejects (`a-b`, `a[0]`, `f(x)`):
+ * oslo then treats it as a (never matching) path instead of raising. A small recursive-descent
+ * recogniser: unary/binary operators, attribute access, subscripts, calls, parentheses.
+ */
+function isPythonExpression(kind: string): boolean {
+  let i = 0;
+  const peek = (text: string) => kind.startsWith(text, i);
+  const operand = (): boolean => {
+    while (peek('-') || peek('+') || peek('~')) i += 1;
+    if (!atom()) return false;
+    for (;;) {
+      if (peek('.')) {
+        const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(kind.slice(i + 1));
+        if (!name || PY_KEYWORDS.has(name[0])) return false;
+        i += 1 + name[0].length;
+      } else if (peek('[')) {
+        i += 1;
+        if (!expression() || !peek(']')) return false;
+        i += 1;
+      } else if (peek('(')) {
+        i += 1;
+        if (!peek(')') && !expressionList(')')) return false;
+        i += 1;
+      } else return true;
+    }
+  };
+  const atom = (): boolean => {
+    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(kind.slice(i));
+    if (name) {
+      if (PY_KEYWORDS.has(name[0]) && !['True', 'False', 'None'].includes(name[0])) return false;
+      const literal = asLiteral(kind.slice(i, i + name[0].length));
+      i += name[0].length;
+      return literal === null || !('error' in literal);
+    }
+    if (peek('(') || peek('[')) {
+      const close = peek('(') ? ')' : ']';
+      i += 1;
+      if (peek(close)) {
+        i += 1;
+        return true;
+      }
+      if (!expressionList(close)) return false;
+      i += 1;
+      return true;
+    }
+    const number = scanNumber(kind, i);
+    if (number) {
+      if ('error' in number) return false;
+      i = number.end;
+      return true;
+    }
+    const string = scanString(kind, i);
+    if (string && !('error' in string)) {
+      i = string.end;
+      while (i < kind.length) {
+        const next = scanString(kind, i);
+        if (!next || 'error' in next) break;
+        i = next.end;
+      }
+      return true;
+    }
+    return false;
+  };
+  const expression = (): boolean => {
+    if (!operand()) return false;
+    for (;;) {
+      const op = OPERATORS.find((candidate) => peek(candidate));
+      if (!op) return true;
+      i += op.length;
+      if (!operand()) return false;
+    }
+  };
+  const expressionList = (close: string): boolean => {
+    for (;;) {
+      if (!expression()) return false;
+      if (peek(',')) {
+        i += 1;
+        if (peek(close)) return true;
         continue;
       }
-      if (!isOperand(part)) return false;
-    } else if (part !== '' && !/^(\*\*|\/\/|<<|>>|==|!=|<=|>=|[+\-*/%&|^<>@])$/.test(part)) return false;
-    expectOperand = !expectOperand;
-  }
-  return !expectOperand;
-}
-
-function isOperand(part: string): boolean {
-  if (part === '') return false;
-  const literal = asLiteral(part);
-  if (literal && !('error' in literal)) return true;
-  return part.split('.').every((segment, i) => isPathSegment(segment, i === 0));
+      return peek(close);
+    }
+  };
+  return expression() && i === kind.length;
 }
 
 /** Classifies a generic check's kind the way `ast.literal_eval` would treat it. */
@@ -144,7 +208,7 @@ export function classifyKind(kind: string): KindMeaning {
   }
   const segments = kind.split('.');
   if (segments.every((segment, i) => isPathSegment(segment, i === 0))) return { kind: 'path', segments };
-  if (isOperatorExpression(kind)) return { kind: 'path', segments };
+  if (isPythonExpression(kind)) return { kind: 'path', segments };
   const reason = kind === '' ? 'empty check kind' : `invalid syntax: ${kind}`;
   return { kind: 'invalid', error: new PolicyEvalError('SyntaxError', reason) };
 }
