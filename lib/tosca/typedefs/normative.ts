@@ -1,0 +1,221 @@
+// TOSCA Simple Profile 1.0 normative types (plus the NFV profile 1.0 types), reduced to what the
+// translator and the editor catalog need: inheritance, properties with defaults, capabilities.
+import type { TypeTables } from './schema';
+
+const str = (description: string, required = false) => ({ type: 'string', required, description });
+const int = (description: string, required = false, extra: object = {}) => ({ type: 'integer', required, description, ...extra });
+
+export const NORMATIVE: TypeTables = {
+  node_types: {
+    'tosca.nodes.Root': {
+      description: 'The root of all TOSCA node types.',
+      attributes: { tosca_id: { type: 'string' }, tosca_name: { type: 'string' }, state: { type: 'string' } },
+      capabilities: { feature: { type: 'tosca.capabilities.Node' } },
+      requirements: [{ dependency: { capability: 'tosca.capabilities.Node', node: 'tosca.nodes.Root', relationship: 'tosca.relationships.DependsOn' } }],
+    },
+    'tosca.nodes.Compute': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'A compute server (virtual machine). Flavor and image are chosen from the host and os capabilities.',
+      attributes: { private_address: { type: 'string' }, public_address: { type: 'string' }, networks: { type: 'map' }, ports: { type: 'map' } },
+      capabilities: {
+        host: { type: 'tosca.capabilities.Container', description: 'Compute resources (num_cpus, disk_size, mem_size).' },
+        endpoint: { type: 'tosca.capabilities.Endpoint.Admin' },
+        os: { type: 'tosca.capabilities.OperatingSystem', description: 'Guest operating system used to pick the image.' },
+        scalable: { type: 'tosca.capabilities.Scalable' },
+        binding: { type: 'tosca.capabilities.network.Bindable' },
+      },
+      requirements: [{ local_storage: { capability: 'tosca.capabilities.Attachment', node: 'tosca.nodes.BlockStorage', relationship: 'tosca.relationships.AttachesTo' } }],
+    },
+    'tosca.nodes.SoftwareComponent': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'Software installed on a Compute host through lifecycle scripts.',
+      properties: { component_version: { type: 'version', required: false }, admin_credential: { type: 'tosca.datatypes.Credential', required: false } },
+      requirements: [{ host: { capability: 'tosca.capabilities.Container', node: 'tosca.nodes.Compute', relationship: 'tosca.relationships.HostedOn' } }],
+    },
+    'tosca.nodes.WebServer': { derived_from: 'tosca.nodes.SoftwareComponent', capabilities: { data_endpoint: { type: 'tosca.capabilities.Endpoint' }, admin_endpoint: { type: 'tosca.capabilities.Endpoint.Admin' }, host: { type: 'tosca.capabilities.Container' } } },
+    'tosca.nodes.WebApplication': {
+      derived_from: 'tosca.nodes.Root',
+      properties: { context_root: { type: 'string', required: false } },
+      capabilities: { app_endpoint: { type: 'tosca.capabilities.Endpoint' } },
+      requirements: [{ host: { capability: 'tosca.capabilities.Container', node: 'tosca.nodes.WebServer', relationship: 'tosca.relationships.HostedOn' } }],
+    },
+    'tosca.nodes.DBMS': { derived_from: 'tosca.nodes.SoftwareComponent', properties: { root_password: { type: 'string', required: false }, port: { type: 'integer', required: false } }, capabilities: { host: { type: 'tosca.capabilities.Container' } } },
+    'tosca.nodes.Database': {
+      derived_from: 'tosca.nodes.Root',
+      properties: { name: { type: 'string', required: false }, port: { type: 'integer', required: false }, user: { type: 'string', required: false }, password: { type: 'string', required: false } },
+      capabilities: { database_endpoint: { type: 'tosca.capabilities.Endpoint.Database' } },
+      requirements: [{ host: { capability: 'tosca.capabilities.Container', node: 'tosca.nodes.DBMS', relationship: 'tosca.relationships.HostedOn' } }],
+    },
+    'tosca.nodes.ObjectStorage': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'An object storage container (Swift).',
+      properties: { name: str('Container name.', true), size: { type: 'scalar-unit.size', required: false }, maxsize: { type: 'scalar-unit.size', required: false } },
+      capabilities: { storage_endpoint: { type: 'tosca.capabilities.Endpoint' } },
+    },
+    'tosca.nodes.BlockStorage': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'A block storage volume (Cinder).',
+      properties: {
+        size: { type: 'scalar-unit.size', required: true, description: 'Volume size, e.g. "10 GB".' },
+        volume_id: str('Existing volume to use.'),
+        snapshot_id: str('Snapshot to create the volume from.'),
+      },
+      attributes: { volume_id: { type: 'string' } },
+      capabilities: { attachment: { type: 'tosca.capabilities.Attachment' } },
+    },
+    'tosca.nodes.Container.Runtime': { derived_from: 'tosca.nodes.SoftwareComponent' },
+    'tosca.nodes.Container.Application': { derived_from: 'tosca.nodes.Root' },
+    'tosca.nodes.LoadBalancer': { derived_from: 'tosca.nodes.Root', properties: { algorithm: { type: 'string', required: false } } },
+    'tosca.nodes.network.Network': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'A Neutron network; with cidr a subnet is created too, with only network_name an existing network is used.',
+      properties: {
+        ip_version: int('IP version of the subnet.', false, { default: 4 }),
+        cidr: str('Subnet CIDR; creates a new network and subnet.'),
+        start_ip: str('First address of the allocation pool.'),
+        end_ip: str('Last address of the allocation pool.'),
+        gateway_ip: str('Subnet gateway.'),
+        network_name: str('Name of the new network, or of an existing network when no cidr is given.'),
+        network_id: str('Id of an existing network.'),
+        segmentation_id: str('Provider segmentation id (vxlan).'),
+        network_type: str('Provider network type.'),
+        physical_network: str('Provider physical network.'),
+        dhcp_enabled: { type: 'boolean', required: false, default: true },
+      },
+      capabilities: { link: { type: 'tosca.capabilities.network.Linkable' } },
+    },
+    'tosca.nodes.network.Port': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'A Neutron port linking a server to a network.',
+      properties: {
+        ip_address: str('Fixed IP address.'),
+        order: int('Position among the server NICs.', false, { default: 0 }),
+        is_default: { type: 'boolean', required: false, default: false },
+        ip_range_start: str('Allocation range start.'),
+        ip_range_end: str('Allocation range end.'),
+      },
+      requirements: [
+        { link: { capability: 'tosca.capabilities.network.Linkable', relationship: 'tosca.relationships.network.LinksTo' } },
+        { binding: { capability: 'tosca.capabilities.network.Bindable', relationship: 'tosca.relationships.network.BindsTo' } },
+      ],
+    },
+    'tosca.nodes.network.FloatingIP': {
+      derived_from: 'tosca.nodes.Root',
+      description: 'A Neutron floating IP associated with a port.',
+      properties: { floating_network: str('External network to allocate from.', true), floating_ip_address: str('Specific floating address.'), port_id: str('Port to associate.') },
+      requirements: [{ link: { capability: 'tosca.capabilities.network.Linkable', relationship: 'tosca.relationships.network.LinksTo' } }],
+    },
+    // NFV profile 1.0
+    'tosca.nodes.nfv.VNF': { derived_from: 'tosca.nodes.Root', properties: { id: str('VNF id.'), vendor: str('Vendor.'), version: { type: 'version', required: false } } },
+    'tosca.nodes.nfv.VDU': {
+      derived_from: 'tosca.nodes.Compute',
+      description: 'NFV virtualisation deployment unit.',
+      capabilities: { high_availability: { type: 'tosca.capabilities.nfv.HA' }, virtualbinding: { type: 'tosca.capabilities.nfv.VirtualBindable' }, monitoring_parameter: { type: 'tosca.capabilities.nfv.Metric' } },
+      requirements: [{ high_availability: { capability: 'tosca.capabilities.nfv.HA', relationship: 'tosca.relationships.nfv.HA', node: 'tosca.nodes.nfv.VDU' } }],
+    },
+    'tosca.nodes.nfv.CP': {
+      derived_from: 'tosca.nodes.network.Port',
+      description: 'NFV connection point.',
+      properties: { type: str('Connection point type.') },
+      requirements: [
+        { virtualLink: { capability: 'tosca.capabilities.nfv.VirtualLinkable', relationship: 'tosca.relationships.nfv.VirtualLinksTo' } },
+        { virtualBinding: { capability: 'tosca.capabilities.nfv.VirtualBindable', relationship: 'tosca.relationships.nfv.VirtualBindsTo' } },
+      ],
+    },
+    'tosca.nodes.nfv.VL': {
+      derived_from: 'tosca.nodes.network.Network',
+      description: 'NFV virtual link (a Neutron network).',
+      properties: { vendor: str('Vendor of the virtual link.', true) },
+      capabilities: { virtual_linkable: { type: 'tosca.capabilities.nfv.VirtualLinkable' } },
+    },
+    'tosca.nodes.nfv.VL.ELine': { derived_from: 'tosca.nodes.nfv.VL' },
+    'tosca.nodes.nfv.VL.ELAN': { derived_from: 'tosca.nodes.nfv.VL' },
+    'tosca.nodes.nfv.VL.ETree': { derived_from: 'tosca.nodes.nfv.VL' },
+    'tosca.nodes.nfv.FP': { derived_from: 'tosca.nodes.Root', properties: { policy: { type: 'string', required: false } } },
+  },
+  capability_types: {
+    'tosca.capabilities.Root': {},
+    'tosca.capabilities.Node': { derived_from: 'tosca.capabilities.Root' },
+    'tosca.capabilities.Container': {
+      derived_from: 'tosca.capabilities.Root',
+      properties: {
+        num_cpus: int('Number of virtual CPUs.', false, { constraints: [{ greater_or_equal: 1 }] }),
+        cpu_frequency: { type: 'scalar-unit.frequency', required: false },
+        disk_size: { type: 'scalar-unit.size', required: false, description: 'Root disk size, e.g. "10 GB".' },
+        mem_size: { type: 'scalar-unit.size', required: false, description: 'Memory size, e.g. "512 MB".' },
+      },
+    },
+    'tosca.capabilities.Compute': { derived_from: 'tosca.capabilities.Container' },
+    'tosca.capabilities.OperatingSystem': {
+      derived_from: 'tosca.capabilities.Root',
+      properties: {
+        architecture: str('CPU architecture, e.g. x86_64.'),
+        type: str('OS type, e.g. Linux.'),
+        distribution: str('Distribution, e.g. Ubuntu.'),
+        version: { type: 'version', required: false, description: 'Distribution version.' },
+      },
+    },
+    'tosca.capabilities.Endpoint': { derived_from: 'tosca.capabilities.Root', properties: { protocol: { type: 'string', default: 'tcp' }, port: { type: 'integer', required: false }, secure: { type: 'boolean', default: false } } },
+    'tosca.capabilities.Endpoint.Admin': { derived_from: 'tosca.capabilities.Endpoint' },
+    'tosca.capabilities.Endpoint.Database': { derived_from: 'tosca.capabilities.Endpoint' },
+    'tosca.capabilities.Scalable': {
+      derived_from: 'tosca.capabilities.Root',
+      properties: { min_instances: { type: 'integer', default: 1 }, max_instances: { type: 'integer', default: 1 }, default_instances: { type: 'integer', required: false } },
+    },
+    'tosca.capabilities.Attachment': { derived_from: 'tosca.capabilities.Root' },
+    'tosca.capabilities.network.Linkable': { derived_from: 'tosca.capabilities.Node' },
+    'tosca.capabilities.network.Bindable': { derived_from: 'tosca.capabilities.Node' },
+    'tosca.capabilities.nfv.VirtualLinkable': { derived_from: 'tosca.capabilities.network.Linkable' },
+    'tosca.capabilities.nfv.VirtualBindable': { derived_from: 'tosca.capabilities.network.Bindable' },
+    'tosca.capabilities.nfv.HA': { derived_from: 'tosca.capabilities.Root' },
+    'tosca.capabilities.nfv.Metric': { derived_from: 'tosca.capabilities.Endpoint' },
+    'tosca.capabilities.nfv.Forwarder': { derived_from: 'tosca.capabilities.Root' },
+  },
+  relationship_types: {
+    'tosca.relationships.Root': {},
+    'tosca.relationships.DependsOn': { derived_from: 'tosca.relationships.Root' },
+    'tosca.relationships.HostedOn': { derived_from: 'tosca.relationships.Root' },
+    'tosca.relationships.ConnectsTo': { derived_from: 'tosca.relationships.Root' },
+    'tosca.relationships.AttachesTo': { derived_from: 'tosca.relationships.Root', properties: { location: str('Mount point.', true), device: str('Device name.') } },
+    'tosca.relationships.RoutesTo': { derived_from: 'tosca.relationships.ConnectsTo' },
+    'tosca.relationships.network.LinksTo': { derived_from: 'tosca.relationships.DependsOn' },
+    'tosca.relationships.network.BindsTo': { derived_from: 'tosca.relationships.DependsOn' },
+    'tosca.relationships.nfv.VirtualLinksTo': { derived_from: 'tosca.relationships.network.LinksTo' },
+    'tosca.relationships.nfv.VirtualBindsTo': { derived_from: 'tosca.relationships.network.BindsTo' },
+    'tosca.relationships.nfv.HA': { derived_from: 'tosca.relationships.Root' },
+    'tosca.relationships.nfv.Monitor': { derived_from: 'tosca.relationships.ConnectsTo' },
+  },
+  policy_types: {
+    'tosca.policies.Root': {},
+    'tosca.policies.Placement': { derived_from: 'tosca.policies.Root', description: 'Placement of the targets (affinity / anti-affinity server group).' },
+    'tosca.policies.Scaling': { derived_from: 'tosca.policies.Root' },
+    'tosca.policies.Update': { derived_from: 'tosca.policies.Root' },
+    'tosca.policies.Performance': { derived_from: 'tosca.policies.Root' },
+    'tosca.policies.Monitoring': { derived_from: 'tosca.policies.Root', description: 'Alarms raised from metrics.' },
+    'tosca.policies.Reservation': { derived_from: 'tosca.policies.Root' },
+  },
+  data_types: {
+    'tosca.datatypes.Root': {},
+    'tosca.datatypes.Credential': { derived_from: 'tosca.datatypes.Root' },
+    'tosca.datatypes.network.NetworkInfo': { derived_from: 'tosca.datatypes.Root' },
+    'tosca.datatypes.network.PortInfo': { derived_from: 'tosca.datatypes.Root' },
+  },
+};
+
+/** TOSCA short names accepted in `type:` (Simple Profile 1.0, section 3.x). */
+export const SHORT_NAMES: Record<string, string> = {
+  Compute: 'tosca.nodes.Compute',
+  SoftwareComponent: 'tosca.nodes.SoftwareComponent',
+  WebServer: 'tosca.nodes.WebServer',
+  WebApplication: 'tosca.nodes.WebApplication',
+  DBMS: 'tosca.nodes.DBMS',
+  Database: 'tosca.nodes.Database',
+  ObjectStorage: 'tosca.nodes.ObjectStorage',
+  BlockStorage: 'tosca.nodes.BlockStorage',
+  LoadBalancer: 'tosca.nodes.LoadBalancer',
+  DependsOn: 'tosca.relationships.DependsOn',
+  HostedOn: 'tosca.relationships.HostedOn',
+  ConnectsTo: 'tosca.relationships.ConnectsTo',
+  AttachesTo: 'tosca.relationships.AttachesTo',
+  RoutesTo: 'tosca.relationships.RoutesTo',
+};
