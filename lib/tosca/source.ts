@@ -66,7 +66,7 @@ export function parseYaml(text: string): ParsedSource {
     throw new YamlSourceError(`document is nested deeper than ${MAX_DEPTH} levels`, 'yaml_limits', { line: 1, column: 1 });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number | undefined): Position | undefined => {
     if (offset === undefined) return undefined;
     const p = lineCounter.linePos(offset);

@@ -14,7 +14,9 @@
 //  - post_process_template: checked on the translated HOT (no Tacker-only properties reach Heat).
 //  - updateimports (absolute paths of Tacker's lib files) does not apply: tacker_defs.yaml and
 //    tacker_nfv_defs.yaml are built in; we check a template importing them needs no files.
+import fs from 'node:fs';
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { addResourcesTpl, applySubstitutionMappings, convertUnsupportedResProp, inspectVnfd, translate } from '@/lib/tosca';
 import { loadYaml, plain, read, TACKER_DIR } from './shared';
@@ -169,5 +171,70 @@ describe('Tacker Pike conformance: tosca utils (test_utils.py)', () => {
     const utils = pairs.filter((p) => p.test.includes('test_utils.py'));
     expect(utils.length).toBe(14);
     for (const p of utils) expect(kinds.has(p.kind)).toBe(true);
+  });
+});
+
+describe('Tacker sample VNFDs translate', () => {
+  const dirs = ['samples-vnfd', 'tests-etc-samples'];
+  // Files in these folders that are not VNFDs (PAIRS.md section C): VNF config payloads, param values,
+  // a VIM config, and the NSDs (translated by the NFVO, not into a HOT).
+  const notVnfds = new Set([
+    'samples-vnfd/tosca-config-openwrt-vrouter.yaml',
+    'samples-vnfd/tosca-config-openwrt-with-firewall.yaml',
+    'samples-vnfd/tosca-vnfd-param-values.yaml',
+    'tests-etc-samples/local-vim.yaml',
+    'tests-etc-samples/sample-tosca-vnf-values.yaml',
+    'tests-etc-samples/test-ns-nsd.yaml',
+    'tests-etc-samples/test-nsd.yaml',
+  ]);
+  // Documented exceptions: the VNFC install script is not shipped; NS members need substitution params.
+  const missingScript: Record<string, string> = {
+    'samples-vnfd/test_tosca_vnfc.yaml': 'install_vnfc.sh',
+    'samples-vnfd/test_tosca_vnfc_multiple_servers.yaml': '/home/bharatht/install_vnfc.sh',
+    'tests-etc-samples/sample_tosca_vnfc.yaml': 'install_vnfc.sh',
+  };
+  const needsSubstitution = new Set(['tests-etc-samples/test-ns-vnfd1.yaml', 'tests-etc-samples/test-nsd-vnfd1.yaml']);
+  const paramFiles: Record<string, string> = {
+    'samples-vnfd/tosca-vnfd-with-params.yaml': 'samples-vnfd/tosca-vnfd-param-values.yaml',
+    'tests-etc-samples/sample-tosca-vnfd-param.yaml': 'tests-etc-samples/sample-tosca-vnf-values.yaml',
+  };
+  const all = dirs.flatMap((d) => fs.readdirSync(file(d)).filter((f) => f.endsWith('.yaml')).map((f) => `${d}/${f}`));
+
+  it('finds the sample folders', () => expect(all.length).toBeGreaterThan(50));
+
+  for (const rel of all.filter((r) => !notVnfds.has(r))) {
+    it(rel, () => {
+      const params = paramFiles[rel] ? read(file(paramFiles[rel])) : undefined;
+      const result = translate(read(file(rel)), { paramValues: params });
+      if (missingScript[rel]) {
+        expect(result.template).toBeNull();
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors[0]).toMatchObject({ code: 'missing_file', path: 'topology_template.node_templates.firewall_vnfc.interfaces.Standard.create' });
+        expect(result.errors[0].message).toContain(`"${missingScript[rel]}"`);
+        expect(result.errors[0].line).toBeGreaterThan(0);
+        // With the script supplied, the VNFC becomes a SoftwareConfig carrying the script text.
+        const ok = translate(read(file(rel)), { files: { [missingScript[rel]]: 'echo "Test case for Tacker";' } });
+        expect(ok.errors).toEqual([]);
+        expect((ok.template!.resources as Record<string, { properties: { config: unknown } }>).firewall_vnfc_create_config.properties.config).toBe('echo "Test case for Tacker";');
+      } else if (needsSubstitution.has(rel)) {
+        expect(result.template).toBeNull();
+        expect(result.errors[0].code).toBe('substitution_mappings');
+        expect(result.errors[0].message).toContain('virtualLink1');
+        expect(result.errors[0].message).toContain('param_values.substitution_mappings');
+        expect(result.errors[0].line).toBeGreaterThan(0);
+      } else {
+        expect(result.errors).toEqual([]);
+        const resources = result.template!.resources as Record<string, { type: string }>;
+        expect(Object.keys(resources).length).toBeGreaterThan(0);
+        for (const r of Object.values(resources)) expect(r.type).toMatch(/^OS::/);
+      }
+    });
+  }
+
+  it('applies param_values from the sample values file', () => {
+    const result = translate(read(file('samples-vnfd/tosca-vnfd-with-params.yaml')), { paramValues: read(file('samples-vnfd/tosca-vnfd-param-values.yaml')) });
+    const values = jsYaml.load(read(file('samples-vnfd/tosca-vnfd-param-values.yaml'))) as Record<string, unknown>;
+    const params = result.template!.parameters as Record<string, { default?: unknown }>;
+    for (const [k, v] of Object.entries(values)) if (params[k]) expect(params[k].default).toEqual(v);
   });
 });
