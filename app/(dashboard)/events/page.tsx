@@ -1,0 +1,5 @@
+import { EventsPage } from '@/components/events/events-page';
+
+export default function Page() {
+  return <EventsPage />;
+}

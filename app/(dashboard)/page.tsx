@@ -1,0 +1,5 @@
+import { OverviewPage } from '@/components/overview';
+
+export default function Page() {
+  return <OverviewPage />;
+}

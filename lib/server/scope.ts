@@ -1,0 +1,7 @@
+// Row-level project scoping for database queries: a policy mistake alone must not leak rows.
+import type { Identity } from './auth/identity';
+
+/** Prisma `where` fragment: the caller's project, or everything for admins. */
+export function projectScope(identity: Identity): { tenantId?: string } {
+  return identity.isAdmin ? {} : { tenantId: identity.projectId };
+}

@@ -1,0 +1,33 @@
+// Brings the database to the current schema: generates the Prisma clients when missing and
+// applies pending migrations (SQLite file under ./data by default, or DATABASE_URL).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from '../lib/server/db/url';
+
+const root = path.resolve(__dirname, '..');
+
+export function prepareDatabase(env: NodeJS.ProcessEnv = process.env) {
+  const url = env.DATABASE_URL || databaseUrl();
+  if (!isPostgresUrl(url)) fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'prisma', 'build', 'index.js'), ...args], {
+      cwd: root,
+      env: { ...env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1', ...extraEnv },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  generateClients(run);
+  run(['migrate', 'deploy']);
+}
+
+function generateClients(run: (args: string[], env?: Record<string, string>) => unknown) {
+  const out = path.join(root, 'lib', 'server', 'db', 'generated');
+  if (!fs.existsSync(path.join(out, 'sqlite', 'client.ts'))) run(['generate', '--schema', 'prisma/schema.prisma'], { DATABASE_URL: 'file:./data/trellis.db' });
+  if (!fs.existsSync(path.join(out, 'postgres', 'client.ts')))
+    run(['generate', '--schema', 'prisma/postgres/schema.prisma'], { DATABASE_URL: 'postgresql://generate@127.0.0.1:5432/generate' });
+}
+
+if (require.main === module) {
+  prepareDatabase();
+  console.log('database ready');
+}

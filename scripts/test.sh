@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: every test. Unit and integration (vitest), then the production build and the
+# end-to-end journeys in Debian's Chromium (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-chromium.sh
+node --import tsx scripts/prepare-db.ts >/dev/null   # Prisma clients + the default database
+
+echo "== typecheck"
+npx tsc --noEmit
+
+echo "== unit and integration tests (vitest)"
+npx vitest run
+
+echo "== production build"
+npx next build
+
+echo "== end-to-end tests (Playwright, Chromium)"
+npx playwright test
