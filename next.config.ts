@@ -18,6 +18,8 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build folders let several builds (e.g. parallel e2e runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` type-checks the whole repository once (tsc --noEmit) before building.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg'],

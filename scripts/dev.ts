@@ -36,6 +36,8 @@ async function main() {
 
   if (useSandbox) {
     env.TRELLIS_KEYSTONE_URL = `http://127.0.0.1:${sandboxPort}/identity/v3`;
+    // The sandbox is registered as the admin project's default VIM on first start.
+    env.TRELLIS_SANDBOX_VIM = JSON.stringify({ authUrl: env.TRELLIS_KEYSTONE_URL, username: 'admin', password: 'admin', project: 'admin' });
     const sandboxEnv = { ...env, SANDBOX_PORT: String(sandboxPort), SANDBOX_STATE: env.SANDBOX_STATE || path.join(root, 'data', 'sandbox'), SANDBOX_NFV_URL: `http://127.0.0.1:${appPort}/` };
     start('sandbox', process.execPath, ['--import', 'tsx', path.join(root, 'sandbox', 'main.ts')], sandboxEnv);
     await waitForHttp(`http://127.0.0.1:${sandboxPort}/identity/v3`, 30_000);

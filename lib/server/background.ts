@@ -1,0 +1,22 @@
+// Background tasks of a server process, started once from instrumentation.ts. Each entry is one
+// concern (VIM reachability, VNF status tracking, ...) in its own module, loaded on start.
+import { log } from './log';
+
+interface BackgroundTask {
+  name: string;
+  start: () => Promise<void>;
+}
+
+const TASKS: BackgroundTask[] = [];
+
+export async function startBackgroundTasks() {
+  if (process.env.TRELLIS_BACKGROUND === 'off') return;
+  for (const task of TASKS) {
+    try {
+      await task.start();
+      log.info('background task started', { task: task.name });
+    } catch (e) {
+      log.error('background task failed to start', { task: task.name, error: (e as Error).stack });
+    }
+  }
+}
