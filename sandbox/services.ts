@@ -5,6 +5,11 @@ import type { Store } from './store';
 import type { SandboxConfig } from './config';
 import type { Keystone } from './keystone/tokens';
 import type { FaultSettings } from './faults';
+import { HeatEngine } from './heat/engine';
+import { handleHeat, heatRouter } from './heat/routes';
+import { handleNova, novaRouter } from './nova/routes';
+import { glanceRouter, handleGlance } from './glance/routes';
+import { handleNeutron, neutronRouter } from './neutron/routes';
 
 export interface ServiceDeps {
   store: Store;
@@ -23,8 +28,18 @@ export interface ServiceHandlers {
   stop(): void;
 }
 
-export function createServices(deps: ServiceDeps): ServiceHandlers {
-  void deps;
-  const notYet = async (ctx: RequestContext): Promise<Reply> => ({ status: 404, headers: { 'x-openstack-request-id': ctx.requestId }, body: { error: { code: 404, message: 'not implemented yet', title: 'Not Found' } } });
-  return { orchestration: notYet, compute: notYet, image: notYet, network: notYet, start: () => {}, stop: () => {} };
+export function createServices({ store, config, keystone, faults }: ServiceDeps): ServiceHandlers {
+  const engine = new HeatEngine(store, config, faults);
+  const heat = heatRouter(engine);
+  const nova = novaRouter(store);
+  const glance = glanceRouter(store);
+  const neutron = neutronRouter(store);
+  return {
+    orchestration: (ctx) => handleHeat(engine, heat, keystone, ctx),
+    compute: (ctx) => handleNova(nova, keystone, ctx),
+    image: (ctx) => handleGlance(glance, keystone, ctx),
+    network: (ctx) => handleNeutron(neutron, keystone, ctx),
+    start: (baseUrl) => engine.start(baseUrl),
+    stop: () => engine.stop(),
+  };
 }

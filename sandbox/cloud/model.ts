@@ -23,7 +23,9 @@ export interface Port {
 }
 export interface Server {
   id: string; name: string; projectId: string; userId: string; imageId: string; flavorId: string;
-  status: 'BUILD' | 'ACTIVE' | 'ERROR' | 'DELETED'; portIds: string[]; metadata: Record<string, string>;
+  status: 'BUILD' | 'ACTIVE' | 'ERROR' | 'DELETED'; portIds: string[];
+  /** ports Nova created itself for `network:` requests (deleted with the server) */
+  ownedPortIds: string[]; metadata: Record<string, string>;
   availabilityZone: string; keyName: string | null; userData: string | null; configDrive: string;
   createdAt: number; updatedAt: number; launchedAt: number | null; instanceNumber: number; reservationId: string;
 }

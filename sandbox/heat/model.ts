@@ -22,7 +22,11 @@ export interface ResourceRecord {
   data: Record<string, unknown>;
   /** resolved properties as last created/updated */
   properties: Record<string, unknown>;
+  /** properties resolved when the current step started, applied when it finishes */
+  nextProperties: Record<string, unknown> | null;
   dependsOn: string[];
+  /** "<stack>-<resource>-<random>", fixed at creation (Heat's physical_resource_name) */
+  physicalName: string;
   /** order of creation inside the stack (for stable listings and oldest-first scale in) */
   index: number;
 }
@@ -43,6 +47,7 @@ export interface StackRecord {
   name: string;
   projectId: string;
   ownerName: string;
+  ownerUserId: string;
   parentStackId: string | null;
   parentResourceName: string | null;
   /** parsed template (JSON object) */

@@ -3,20 +3,21 @@ import type { RequestContext } from '../context';
 import type { Reply } from './respond';
 
 export type Params = Record<string, string>;
-export type Handler = (ctx: RequestContext, params: Params) => Reply | Promise<Reply>;
+/** `Extra` is what the service passes along after authentication (e.g. the caller's auth context). */
+export type Handler<Extra = undefined> = (ctx: RequestContext, params: Params, extra: Extra) => Reply | Promise<Reply>;
 
-interface Route { method: string; segments: string[]; handler: Handler }
+interface Route<Extra> { method: string; segments: string[]; handler: Handler<Extra> }
 
-export class Router {
-  private readonly routes: Route[] = [];
+export class Router<Extra = undefined> {
+  private readonly routes: Route<Extra>[] = [];
 
-  add(method: string, pattern: string, handler: Handler): this {
+  add(method: string, pattern: string, handler: Handler<Extra>): this {
     this.routes.push({ method, segments: split(pattern), handler });
     return this;
   }
 
   /** Finds the handler; returns "method-not-allowed" when the path exists for another method. */
-  match(method: string, path: string): { handler: Handler; params: Params } | 'method-not-allowed' | null {
+  match(method: string, path: string): { handler: Handler<Extra>; params: Params } | 'method-not-allowed' | null {
     const parts = split(path);
     let pathMatched = false;
     for (const route of this.routes) {

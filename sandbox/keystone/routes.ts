@@ -230,7 +230,7 @@ export async function handleKeystone(router: Router, ctx: RequestContext): Promi
   if (found === null) return keystoneError(ctx, 404, 'The resource could not be found.');
   if (found === 'method-not-allowed') return { ...keystoneError(ctx, 405 as 400, 'The method is not allowed for the requested URL.'), status: 405 };
   try {
-    return await found.handler(ctx, found.params);
+    return await found.handler(ctx, found.params, undefined);
   } catch (e) {
     if (e instanceof KeystoneError) return keystoneError(ctx, e.code, e.message);
     throw e;
