@@ -47,6 +47,9 @@ export interface PolicyEnforcerOptions {
   origins?: Record<string, RuleOrigin>;
 }
 
+/** Stack name of a rule evaluated by enforceText (not a valid rule name in a policy file). */
+const INLINE_RULE = '<inline rule>';
+
 interface LoadedRule {
   source: RuleSource;
   check: CheckNode;
@@ -64,6 +67,7 @@ export class PolicyEnforcer {
   private readonly defaultRule: string | null;
   private readonly http: HttpFunction | undefined;
   private readonly origins: Record<string, RuleOrigin>;
+  private readonly parser: RuleParser;
   /** Problems that make the whole policy unusable (oslo: the file fails to load). */
   readonly loadErrors: string[] = [];
   /** Everything reported to onWarning, kept for the admin page. */
@@ -82,6 +86,7 @@ export class PolicyEnforcer {
       }
     };
     const parser = new RuleParser(options.checks ?? BUILTIN_CHECKS, genericCheck);
+    this.parser = parser;
     for (const [name, source] of Object.entries(options.rules ?? {})) {
       try {
         const { check, problems } = parser.parse(source);
@@ -146,6 +151,47 @@ export class PolicyEnforcer {
     }
   }
 
+  /**
+   * Evaluates a rule written inline (the admin page's "try it" box), e.g. `role:admin or
+   * rule:admin_or_owner`; `rule:` references resolve against this policy. Problems parsing the
+   * text are part of the reason.
+   */
+  enforceText(ruleText: string, target: Target, creds: Creds): Decision {
+    let parsed;
+    try {
+      parsed = this.parser.parse(ruleText);
+    } catch (error) {
+      return { allowed: false, reason: `the rule cannot be used: ${(error as Error).message}`, error: `load: ${(error as Error).message}` };
+    }
+    const run = this.prepare(INLINE_RULE, target, creds, parsed.check);
+    if ('allowed' in run) return run;
+    let decision: Decision;
+    try {
+      let step = run.evaluation.next();
+      while (!step.done) {
+        const body = this.callHttp(step.value);
+        if (typeof body !== 'string') throw new PolicyEvalError('TypeError', `http check ${step.value.url} is asynchronous`);
+        step = run.evaluation.next(body);
+      }
+      decision = this.describe(INLINE_RULE, step.value, run.trace);
+    } catch (error) {
+      decision = this.failure(INLINE_RULE, error, run.trace);
+    }
+    return parsed.problems.length ? { ...decision, reason: `${decision.reason} (${parsed.problems.join('; ')})` } : decision;
+  }
+
+  /**
+   * Per-attribute rules, as Tacker applies them to responses: the attributes of `target` that
+   * have a rule named `ACTION:ATTRIBUTE` (e.g. `get_vim:auth_cred`) which denies this caller.
+   * Attributes without such a rule are visible.
+   */
+  deniedAttributes(action: string, target: Target, creds: Creds): string[] {
+    return Object.keys(target ?? {}).filter((attribute) => {
+      const name = `${action}:${attribute}`;
+      return this.rules.has(name) && !this.enforce(name, target, creds).allowed;
+    });
+  }
+
   /** Several rules for the same target and caller (the UI asks which actions to offer). */
   enforceMany(rules: string[], target: Target, creds: Creds): Record<string, Decision> {
     return Object.fromEntries(rules.map((rule) => [rule, this.enforce(rule, target, creds)]));
@@ -157,12 +203,12 @@ export class PolicyEnforcer {
   }
 
   /** Everything before evaluation: a final Decision when there is nothing to evaluate. */
-  private prepare(rule: string, target: Target, creds: Creds): Decision | { evaluation: Evaluation; trace: Trace } {
+  private prepare(rule: string, target: Target, creds: Creds, inline?: CheckNode): Decision | { evaluation: Evaluation; trace: Trace } {
     if (this.loadErrors.length > 0) {
       return { allowed: false, reason: 'the policy failed to load', error: `load: ${this.loadErrors[0]}` };
     }
-    if (this.rules.size === 0) return { allowed: false, reason: 'no rules are loaded', error: null };
-    const resolved = this.resolve(rule);
+    if (this.rules.size === 0 && !inline) return { allowed: false, reason: 'no rules are loaded', error: null };
+    const resolved = inline ? { name: rule, rule: { source: rule, check: inline } } : this.resolve(rule);
     if (!resolved) {
       return { allowed: false, reason: `rule "${rule}" is not defined and there is no default rule`, error: null };
     }

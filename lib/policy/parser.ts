@@ -20,8 +20,9 @@ interface Token {
 const TRUE: CheckNode = { type: 'true' };
 const FALSE: CheckNode = { type: 'false' };
 
-// Python's str.split() whitespace (\s in a str regex), which is what oslo's tokenizer splits on.
-const PY_WHITESPACE = /[\s\x1c-\x1f\x85]+/u;
+// Python's `\s` for str patterns (what oslo's tokenizer splits on): str.isspace() characters.
+// Spelled out because JS `\s` differs (it has U+FEFF, lacks U+001C-U+001F and U+0085).
+const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 export class RuleParser {
   constructor(

@@ -42,10 +42,18 @@ export function pyReprString(text: string): string {
 function pyNumber(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  // JSON numbers arrive without int/float distinction; integers render like Python ints.
+  // JSON numbers arrive without int/float distinction; integral ones render like Python ints.
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
-  const text = String(value);
-  return text.includes('e') ? text.replace(/e([+-])(\d)$/, 'e$10$2') : text;
+  // Python's float repr: the same shortest digits as JS, but scientific notation when the
+  // exponent is < -4 or >= 16 (JS switches at -7 and 21), written like 1e-05 / 1.5e+16.
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? '-' : '+';
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const text = value.toFixed(Math.max(0, mantissa.replace(/^-?\d\.?/, '').length - exponent));
+  return text.includes('.') ? text : `${text}.0`;
 }
 
 /** Python's repr() of a JSON-shaped value. */

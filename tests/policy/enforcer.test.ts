@@ -156,3 +156,24 @@ describe('introspection for the admin page', () => {
     expect(decisions.delete.allowed).toBe(false);
   });
 });
+
+describe('helpers for the routes and the admin page', () => {
+  const enforcer = new PolicyEnforcer({
+    rules: { admin_or_owner: 'role:admin or tenant_id:%(tenant_id)s', 'get_vim:auth_cred': 'rule:admin_or_owner', 'get_vim:name': '@' },
+  });
+
+  it('enforceText evaluates an inline rule against the policy', () => {
+    const owner = { tenant_id: 'p1', roles: [] };
+    expect(enforcer.enforceText('rule:admin_or_owner and not role:banned', { tenant_id: 'p1' }, owner)).toMatchObject({ allowed: true, error: null });
+    expect(enforcer.enforceText('rule:admin_or_owner', { tenant_id: 'p2' }, owner).allowed).toBe(false);
+    const broken = enforcer.enforceText('role:admin or', {}, owner);
+    expect(broken.allowed).toBe(false);
+    expect(broken.reason).toMatch(/could not parse/);
+  });
+
+  it('deniedAttributes lists fields whose ACTION:ATTRIBUTE rule denies', () => {
+    const vim = { id: 'v1', name: 'east', tenant_id: 'p1', auth_cred: { password: 'x' } };
+    expect(enforcer.deniedAttributes('get_vim', vim, { tenant_id: 'p2', roles: [] })).toEqual(['auth_cred']);
+    expect(enforcer.deniedAttributes('get_vim', vim, { tenant_id: 'p1', roles: [] })).toEqual([]);
+  });
+});
