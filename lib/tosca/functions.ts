@@ -30,8 +30,11 @@ export function translateValue(host: FunctionHost, v: unknown, self: NodeTemplat
     switch (name) {
       case 'get_input':
         return { get_param: checkInput(host, args, path) };
-      case 'get_property':
-        return getProperty(host, args, self, path);
+      case 'get_property': {
+        // The property's own value may hold functions (get_input) that need translating too.
+        const owner = resolvePropertyOwner(host, args, self);
+        return translateValue(host, getProperty(host, args, self, path), owner, path);
+      }
       case 'get_attribute': {
         const a = Array.isArray(args) ? args : [];
         const target = a[0] === 'SELF' && self ? self.name : String(a[0]);
@@ -71,7 +74,7 @@ export function resolveInputs(host: FunctionHost, v: unknown, path: PathSegment[
   return v;
 }
 
-function getProperty(host: FunctionHost, args: unknown, self: NodeTemplate | null, path: PathSegment[]): unknown {
+export function getProperty(host: FunctionHost, args: unknown, self: NodeTemplate | null, path: PathSegment[]): unknown {
   if (!Array.isArray(args) || args.length < 2) throw new ToscaError('get_property needs [node, property]', path, 'invalid_value');
   const nodeName = args[0] === 'SELF' ? self?.name : String(args[0]);
   const node = nodeName ? host.template.nodes.get(nodeName) : undefined;
@@ -104,4 +107,9 @@ function getProperty(host: FunctionHost, args: unknown, self: NodeTemplate | nul
   }
   if (value === undefined) throw new ToscaError(`get_property: could not resolve ${JSON.stringify(args)}`, path, 'bad_reference');
   return value;
+}
+
+function resolvePropertyOwner(host: FunctionHost, args: unknown, self: NodeTemplate | null): NodeTemplate | null {
+  if (!Array.isArray(args)) return self;
+  return args[0] === 'SELF' ? self : (host.template.nodes.get(String(args[0])) ?? self);
 }

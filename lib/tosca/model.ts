@@ -16,6 +16,8 @@ export interface Requirement {
   /** Name of a relationship template (or the explicit type) as written; used for attachment naming. */
   relationshipRef: string | null;
   capability: string | null;
+  /** The relationship was a named relationship_templates entry. */
+  fromRelationshipTemplate: boolean;
   index: number;
 }
 
@@ -317,10 +319,12 @@ function buildRequirements(owner: string, type: string, raw: unknown, template: 
     let relProps: Dict = {};
     let relIfaces: Dict | null = null;
     let relRef: string | null = null;
+    let fromTemplate = false;
     if (typeof relationship === 'string') {
       relRef = relationship;
       const tpl = template.relationshipTemplates[relationship];
       if (isDict(tpl) && !types.has('relationship_types', relationship)) {
+        fromTemplate = true;
         relType = types.resolveName(String(tpl.type));
         relProps = isDict(tpl.properties) ? tpl.properties : {};
         relIfaces = isDict(tpl.interfaces) ? tpl.interfaces : null;
@@ -333,6 +337,7 @@ function buildRequirements(owner: string, type: string, raw: unknown, template: 
         const tpl = template.relationshipTemplates[relationship.template];
         relRef = relationship.template;
         if (isDict(tpl)) {
+          fromTemplate = true;
           relType = types.resolveName(String(tpl.type));
           relProps = isDict(tpl.properties) ? tpl.properties : {};
           relIfaces = isDict(tpl.interfaces) ? tpl.interfaces : null;
@@ -341,7 +346,7 @@ function buildRequirements(owner: string, type: string, raw: unknown, template: 
       if (isDict(relationship.properties)) relProps = relationship.properties;
       if (isDict(relationship.interfaces)) relIfaces = relationship.interfaces;
     }
-    out.push({ name, node, relationship: relType, relationshipProperties: relProps, relationshipInterfaces: relIfaces, relationshipRef: relRef, capability: typeof capability === 'string' ? capability : null, index });
+    out.push({ name, node, relationship: relType, relationshipProperties: relProps, relationshipInterfaces: relIfaces, relationshipRef: relRef, capability: typeof capability === 'string' ? capability : null, fromRelationshipTemplate: fromTemplate, index });
   });
   return out;
 }

@@ -1,7 +1,8 @@
 // The translation pipeline: source -> model -> HOT resources -> (Tacker post-processing) -> result.
 // Every failure becomes a TemplateError with a path and, for YAML sources, a line and column.
 import { ToscaError, joinPath, type PathSegment, type TemplateError } from './errors';
-import { resolveInputs, translateValue, type FunctionHost } from './functions';
+import { hotDescription, mimicHeatTranslatorText } from './heat-translator-text';
+import { getProperty, resolveInputs, translateValue, type FunctionHost } from './functions';
 import { newResource, resourceToHot, type HotResource, type TranslationContext, type TranslationMode } from './hot';
 import { describeInputs, hotParameters, resolveInputValues, type InputParameter } from './inputs';
 import { buildTemplate, isDict, type Dict, type NodeTemplate, type ToscaTemplate } from './model';
@@ -25,8 +26,8 @@ export interface TranslateOptions {
   paramValues?: string | object;
   /** 'tacker' (default): Tacker's VNFD pipeline. 'heat-translator': plain heat-translator output. */
   mode?: TranslationMode;
-  /** Imported type files (relative path as written in `imports`) -> YAML text or data. */
-  imports?: Record<string, string | object>;
+  /** Imported type files: relative path as written in `imports` -> YAML text or data (map or lookup function). */
+  imports?: Record<string, string | object> | ((path: string) => string | object | undefined);
   /** Files referenced by `get_file` (VNFC install scripts), inlined by the Tacker pipeline. */
   files?: Record<string, string>;
   /** Alarm trigger name -> alarm URL (Tacker puts the webhook URLs here). */
@@ -132,7 +133,7 @@ function run(source: string | object, options: TranslateOptions): TranslateResul
     const parameters = hotParameters(template, inputValues);
     addKeyNameParameter(ctx, params, parameters);
     const outputs = translateOutputs(ctx);
-    const assembled = mode === 'tacker' ? assembleTacker(ctx, parameters, outputs, options) : assemble(ctx, parameters, outputs, 'Scaling template');
+    const assembled = mode === 'tacker' ? assembleTacker(ctx, parameters, outputs, options) : heatTranslatorText(assemble(ctx, parameters, outputs, 'Scaling template'));
     return { ...assembled, inputs, errors: [] };
   } catch (err) {
     if (err instanceof ToscaError) return failed([toTemplateError(err, locateAny)], inputs);
@@ -141,7 +142,8 @@ function run(source: string | object, options: TranslateOptions): TranslateResul
 }
 
 function loadImport(file: string, from: PathSegment[], options: TranslateOptions, errors: ToscaError[]): Dict | null {
-  const content = options.imports?.[file] ?? options.imports?.[file.replace(/^\.\//, '')];
+  const lookup = options.imports;
+  const content = typeof lookup === 'function' ? lookup(file) : (lookup?.[file] ?? lookup?.[file.replace(/^\.\//, '')]);
   if (content === undefined) {
     errors.push(new ToscaError(`imported file "${file}" is not available`, from, 'missing_file'));
     return null;
@@ -272,7 +274,7 @@ function translateOutputs(ctx: ReturnType<typeof createContext>): Dict {
 function translateOutputValue(ctx: ReturnType<typeof createContext>, v: unknown, path: PathSegment[]): unknown {
   if (isDict(v) && Object.keys(v).length === 1) {
     const [fn, args] = Object.entries(v)[0];
-    if (fn === 'get_property') return translateValue({ ...ctx, template: ctx.template }, v, null, path);
+    if (fn === 'get_property') return getProperty(ctx, args, null, path);
     if (fn === 'concat' && Array.isArray(args)) {
       const params: Dict = {};
       args.forEach((a, i) => (params[`$s${i}`] = translateOutputValue(ctx, a, [...path, i])));
@@ -301,6 +303,15 @@ function resourcesDict(list: HotResource[], includeHidden: boolean): Dict {
   return out;
 }
 
+/** heat-translator mode: strings as heat-translator's YAML writer leaves them (see heat-translator-text.ts). */
+function heatTranslatorText(a: Assembled): Assembled {
+  const fix = (hot: Dict): Dict => {
+    const { heat_template_version, description, ...rest } = hot;
+    return { heat_template_version, ...(description !== undefined ? { description } : {}), ...mimicHeatTranslatorText(rest) };
+  };
+  return { ...a, template: fix(a.template), files: Object.fromEntries(Object.entries(a.files).map(([k, v]) => [k, fix(v)])) };
+}
+
 function scalingPolicies(ctx: ReturnType<typeof createContext>) {
   return ctx.template.policies.filter((p) => ctx.template.types.isDerivedFrom('policy_types', p.type, 'tosca.policies.Scaling'));
 }
@@ -309,7 +320,7 @@ function scalingPolicies(ctx: ReturnType<typeof createContext>) {
 function assemble(ctx: ReturnType<typeof createContext>, parameters: Dict, outputs: Dict, nestedDescription: string): Assembled {
   const description = ctx.template.description;
   const main: Dict = { heat_template_version: HOT_VERSION };
-  if (description !== undefined) main.description = description.endsWith('\n') ? description : `${description}\n`;
+  if (description !== undefined) main.description = hotDescription(description);
   main.parameters = parameters;
   const files: Record<string, Dict> = {};
   const scaling = scalingPolicies(ctx);

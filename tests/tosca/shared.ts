@@ -13,7 +13,7 @@ export const read = (file: string) => fs.readFileSync(file, 'utf8');
 export function loadYaml(file: string): Record<string, unknown> {
   const text = read(file);
   try {
-    return parse(text) as Record<string, unknown>;
+    return parse(text, { uniqueKeys: false }) as Record<string, unknown>;
   } catch {
     // A few expected files use PyYAML leniencies (an unindented continuation of a quoted scalar);
     // js-yaml's core schema reads them like PyYAML while keeping dates as strings.

@@ -16,9 +16,13 @@ export function addVolumeAttachments(ctx: TranslationContext) {
       counter += 1;
       const label = (req.relationshipRef ?? req.relationship.split('.').pop()!).toLowerCase();
       const path = [...node.path, 'requirements', req.index, req.name];
-      const location = req.relationshipProperties.location;
+      const defaults = template.types.properties('relationship_types', req.relationship);
+      const location = req.relationshipProperties.location ?? defaults.location?.default;
       const props: Record<string, unknown> = { instance_uuid: { get_resource: node.name } };
-      if (location !== undefined) props.mountpoint = ctx.value(location, node, [...path, 'relationship', 'properties', 'location']);
+      // heat-translator copies a relationship template's properties untranslated (a get_input stays
+      // get_input); its mode keeps that, the Tacker mode translates them like any other property.
+      const verbatim = ctx.mode === 'heat-translator' && req.fromRelationshipTemplate;
+      if (location !== undefined) props.mountpoint = verbatim ? location : ctx.value(location, node, [...path, 'relationship', 'properties', 'location']);
       props.volume_id = { get_resource: target.name };
       ctx.add(newResource(`${label}_${counter}`, 'OS::Cinder::VolumeAttachment', props, node.name));
     }
