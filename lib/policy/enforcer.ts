@@ -18,8 +18,8 @@ import {
   type Target,
 } from './tree';
 
-/** A rule as written in a policy file: the rule language, or the legacy list of lists. */
-export type RuleSource = string | unknown[];
+/** A rule as written in a policy file: the rule language, the legacy list of lists, or null/empty (allow everyone). */
+export type RuleSource = string | unknown[] | null;
 
 export interface Decision {
   allowed: boolean;
@@ -109,7 +109,7 @@ export class PolicyEnforcer {
   ruleSource(name: string): { text: string; origin: RuleOrigin } | undefined {
     const rule = this.rules.get(name);
     if (!rule) return undefined;
-    const text = typeof rule.source === 'string' ? rule.source : JSON.stringify(rule.source);
+    const text = typeof rule.source === 'string' ? rule.source : rule.source ? JSON.stringify(rule.source) : '';
     return { text, origin: this.origins[name] ?? 'default' };
   }
 
@@ -122,20 +122,7 @@ export class PolicyEnforcer {
   /** Decides synchronously. An `http:` check whose function returns a Promise is an error here. */
   enforce(rule: string, target: Target, creds: Creds): Decision {
     const run = this.prepare(rule, target, creds);
-    if ('allowed' in run) return run;
-    try {
-      let step = run.evaluation.next();
-      while (!step.done) {
-        const body = this.callHttp(step.value);
-        if (typeof body !== 'string') {
-          throw new PolicyEvalError('TypeError', `http check ${step.value.url} is asynchronous; use enforceAsync`);
-        }
-        step = run.evaluation.next(body);
-      }
-      return this.describe(rule, step.value, run.trace);
-    } catch (error) {
-      return this.failure(rule, error, run.trace);
-    }
+    return 'allowed' in run ? run : this.runSync(rule, run);
   }
 
   /** Decides, awaiting `http:` checks. */
@@ -164,19 +151,7 @@ export class PolicyEnforcer {
       return { allowed: false, reason: `the rule cannot be used: ${(error as Error).message}`, error: `load: ${(error as Error).message}` };
     }
     const run = this.prepare(INLINE_RULE, target, creds, parsed.check);
-    if ('allowed' in run) return run;
-    let decision: Decision;
-    try {
-      let step = run.evaluation.next();
-      while (!step.done) {
-        const body = this.callHttp(step.value);
-        if (typeof body !== 'string') throw new PolicyEvalError('TypeError', `http check ${step.value.url} is asynchronous`);
-        step = run.evaluation.next(body);
-      }
-      decision = this.describe(INLINE_RULE, step.value, run.trace);
-    } catch (error) {
-      decision = this.failure(INLINE_RULE, error, run.trace);
-    }
+    const decision = 'allowed' in run ? run : this.runSync(INLINE_RULE, run);
     return parsed.problems.length ? { ...decision, reason: `${decision.reason} (${parsed.problems.join('; ')})` } : decision;
   }
 
@@ -195,6 +170,23 @@ export class PolicyEnforcer {
   /** Several rules for the same target and caller (the UI asks which actions to offer). */
   enforceMany(rules: string[], target: Target, creds: Creds): Record<string, Decision> {
     return Object.fromEntries(rules.map((rule) => [rule, this.enforce(rule, target, creds)]));
+  }
+
+  /** Drives an evaluation to its end, answering http: checks synchronously. */
+  private runSync(rule: string, run: { evaluation: Evaluation; trace: Trace }): Decision {
+    try {
+      let step = run.evaluation.next();
+      while (!step.done) {
+        const body = this.callHttp(step.value);
+        if (typeof body !== 'string') {
+          throw new PolicyEvalError('TypeError', `http check ${step.value.url} is asynchronous; use enforceAsync`);
+        }
+        step = run.evaluation.next(body);
+      }
+      return this.describe(rule, step.value, run.trace);
+    } catch (error) {
+      return this.failure(rule, error, run.trace);
+    }
   }
 
   private callHttp(request: HttpRequest): Promise<string> | string {

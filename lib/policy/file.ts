@@ -153,7 +153,7 @@ export function parsePolicyFile(text: string): ParsedPolicyFile {
   const rules: Record<string, RuleSource> = {};
   const errors: string[] = [];
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    rules[name] = checkRuleValue(name, value, errors) as RuleSource;
+    rules[name] = checkRuleValue(name, value, errors);
   }
   return { rules, errors };
 }
