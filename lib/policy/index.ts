@@ -42,7 +42,9 @@ export function loadTackerPolicy(options: {
   const checks = options.checks ?? tackerChecks();
   const build = (rules: Record<string, RuleSource>, origins: Record<string, RuleOrigin>, onWarning?: (m: string) => void) =>
     new PolicyEnforcer({ rules, origins, checks, http: options.http, onWarning });
-  const builtIn = () => options.fallback ?? build({ ...defaults }, {}, options.onWarning);
+  const builtIn = () => build({ ...defaults }, {}, options.onWarning);
+  // What stays in force when the override is broken: the previous rules, else the built-in ones.
+  const previous = () => options.fallback ?? builtIn();
 
   if (options.overrideText == null || options.overrideText.trim() === '') {
     const enforcer = builtIn();
@@ -50,13 +52,13 @@ export function loadTackerPolicy(options: {
   }
   const file = parsePolicyFile(options.overrideText);
   if (file.errors.length > 0) {
-    const enforcer = builtIn();
+    const enforcer = previous();
     return { enforcer, errors: file.errors, warnings: [...enforcer.warnings] };
   }
   const origins = Object.fromEntries(Object.keys(file.rules).map((name) => [name, 'override' as const]));
   const candidate = build({ ...defaults, ...file.rules }, origins);
   if (candidate.loadErrors.length > 0) {
-    const enforcer = builtIn();
+    const enforcer = previous();
     return { enforcer, errors: candidate.loadErrors.map((e) => `override rejected: ${e}`), warnings: [...enforcer.warnings] };
   }
   for (const warning of candidate.warnings) options.onWarning?.(warning);

@@ -13,8 +13,8 @@ it('lib/policy imports only its own modules and browser-safe packages', () => {
   const offending: string[] = [];
   for (const file of files) {
     const source = readFileSync(path.join(DIR, file), 'utf8');
-    for (const [, specifier] of source.matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)/g)) {
-      if (!specifier) continue;
+    for (const [, staticImport, dynamicImport] of source.matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)/g)) {
+      const specifier = staticImport ?? dynamicImport;
       const bad = FORBIDDEN.has(specifier) || /^(next|@prisma|better-sqlite3|pg)(\/|$)/.test(specifier) || specifier.startsWith('@/lib/server');
       if (bad) offending.push(`${file}: ${specifier}`);
     }

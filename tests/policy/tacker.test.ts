@@ -112,6 +112,16 @@ describe('operator overrides (TRELLIS_POLICY_FILE contents)', () => {
     expect(enforcer).toBe(previous);
   });
 
+  it('a YAML syntax error also keeps the fallback; removing the override restores the built-in rules', () => {
+    const previous = loadTackerPolicy({ overrideText: 'get_vnf: "!"' }).enforcer;
+    const broken = loadTackerPolicy({ overrideText: 'get_vnf:\t"@"', fallback: previous });
+    expect(broken.errors[0]).toMatch(/tab/);
+    expect(broken.enforcer).toBe(previous);
+    const removed = loadTackerPolicy({ overrideText: '', fallback: previous });
+    expect(removed.enforcer).not.toBe(previous);
+    expect(removed.enforcer.ruleSource('get_vnf')).toEqual({ text: 'rule:admin_or_owner', origin: 'default' });
+  });
+
   it('warnings about the rules in force are surfaced', () => {
     const { warnings } = loadTackerPolicy({ overrideText: 'get_vnf: "rule:typo_rule"' });
     expect(warnings.join('\n')).toMatch(/get_vnf.*not defined/);
