@@ -12,6 +12,7 @@ const postgres = isPostgresUrl(url);
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
+  migrations: { path: postgres ? path.join('prisma', 'postgres', 'migrations') : path.join('prisma', 'migrations') },
   schema: postgres ? path.join('prisma', 'postgres', 'schema.prisma') : path.join('prisma', 'schema.prisma'),
   async adapter() {
     if (postgres) {

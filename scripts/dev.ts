@@ -32,7 +32,7 @@ process.on('SIGTERM', () => shutdown(0));
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_PUBLIC_URL: process.env.TRELLIS_PUBLIC_URL || `http://127.0.0.1:${appPort}` };
-  prepareDatabase(env);
+  await prepareDatabase(env);
 
   if (useSandbox) {
     env.TRELLIS_KEYSTONE_URL = `http://127.0.0.1:${sandboxPort}/identity/v3`;

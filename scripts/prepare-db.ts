@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from '../lib/server/db/url';
+import { migratePostgres } from './migrate-postgres';
 
 const root = path.resolve(__dirname, '..');
 
-export function prepareDatabase(env: NodeJS.ProcessEnv = process.env) {
+export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env) {
   const url = env.DATABASE_URL || databaseUrl();
   if (!isPostgresUrl(url)) fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
   const run = (args: string[], extraEnv: Record<string, string> = {}) =>
@@ -17,7 +18,8 @@ export function prepareDatabase(env: NodeJS.ProcessEnv = process.env) {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
   generateClients(run);
-  run(['migrate', 'deploy']);
+  if (isPostgresUrl(url)) await migratePostgres(url);
+  else run(['migrate', 'deploy']);
 }
 
 function generateClients(run: (args: string[], env?: Record<string, string>) => unknown) {
@@ -28,6 +30,5 @@ function generateClients(run: (args: string[], env?: Record<string, string>) => 
 }
 
 if (require.main === module) {
-  prepareDatabase();
-  console.log('database ready');
+  prepareDatabase().then(() => console.log('database ready'));
 }

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-chromium.sh
 node --import tsx scripts/prepare-db.ts >/dev/null   # Prisma clients + the default database
+# A throwaway PostgreSQL (Debian's package) for the PostgreSQL tests.
+eval "$(bash scripts/start-postgres.sh | sed 's/^DATABASE_URL_PG=/export TRELLIS_TEST_PG_URL=/')"
 
 echo "== typecheck"
 npx tsc --noEmit

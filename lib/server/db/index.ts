@@ -1,6 +1,8 @@
 // The one database handle of a server process. SQLite (better-sqlite3) by default,
 // PostgreSQL when DATABASE_URL is a postgres:// URL; both through Prisma's driver adapters.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient } from './generated/sqlite/client';
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from './url';
 
@@ -11,14 +13,8 @@ const globalForDb = globalThis as unknown as { trellisDb?: Db };
 
 function connect(): Db {
   const url = databaseUrl();
-  if (isPostgresUrl(url)) {
-    // Same models, other provider: the postgres client is generated from the rendered schema.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PrismaClient: PgClient } = require('./generated/postgres/client');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PrismaPg } = require('@prisma/adapter-pg');
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as Db;
-  }
+  // Same models from the same source schema: only the provider differs, so one type serves both.
+  if (isPostgresUrl(url)) return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url) }) });
 }
 
