@@ -56,6 +56,8 @@ interface LoadedRule {
 }
 
 interface Trace {
+  /** Set when the enforced name is undefined and the default rule stands in for it. */
+  fallbackTo: string | null;
   stack: string[];
   lastCheck: string | null;
   lastVia: string[];
@@ -204,7 +206,7 @@ export class PolicyEnforcer {
     if (!resolved) {
       return { allowed: false, reason: `rule "${rule}" is not defined and there is no default rule`, error: null };
     }
-    const trace: Trace = { stack: [], lastCheck: null, lastVia: [], swallowed: [] };
+    const trace: Trace = { fallbackTo: resolved.name === rule ? null : resolved.name, stack: [], lastCheck: null, lastVia: [], swallowed: [] };
     const context = this.context(target ?? {}, withSystemScope(creds ?? {}), rule, trace);
     return { evaluation: this.evaluateNamed(resolved.name, resolved.rule.check, context, trace, false), trace };
   }
@@ -213,7 +215,8 @@ export class PolicyEnforcer {
     const via = trace.lastVia.length > 1 ? ` (via ${trace.lastVia.map((r) => `rule:${r}`).join(' -> ')})` : '';
     const decidedBy = trace.lastCheck === null ? '' : `: decided by "${trace.lastCheck}"${via}`;
     const swallowed = trace.swallowed.length ? `; ${trace.swallowed.join('; ')}` : '';
-    return { allowed, reason: `${allowed ? 'allowed' : 'denied'} by rule "${rule}"${decidedBy}${swallowed}`, error: null };
+    const fallback = trace.fallbackTo ? ` (not defined; the default rule "${trace.fallbackTo}" applies)` : '';
+    return { allowed, reason: `${allowed ? 'allowed' : 'denied'} by rule "${rule}"${fallback}${decidedBy}${swallowed}`, error: null };
   }
 
   private failure(rule: string, error: unknown, trace: Trace): Decision {
