@@ -1,0 +1,25 @@
+// `npm run bench`: every benchmark, one after another, each printing its own figures.
+// `npm run bench -- translate` runs only the named ones.
+interface Benchmark {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'translate', run: async () => (await import('./translate')).benchTranslate() },
+];
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+  if (!selected.length) throw new Error(`unknown benchmark(s) ${wanted.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  for (const b of selected) {
+    console.log(`\n=== ${b.name}`);
+    await b.run();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
