@@ -3,6 +3,7 @@
 # end-to-end journeys in Debian's Chromium (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-chromium.sh
 node --import tsx scripts/prepare-db.ts >/dev/null   # Prisma clients + the default database
