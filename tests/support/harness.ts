@@ -16,6 +16,8 @@ export interface Harness {
   dataDir: string;
   /** Project-scoped Keystone token for a seeded user. */
   token(user: 'admin' | 'demo' | string, password?: string, project?: string): Promise<string>;
+  /** A new project with a new member user of the same name (password = name); returns its token. */
+  newProjectMember(name: string): Promise<{ token: string; projectId: string }>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,21 @@ export async function startHarness(opts: { resourceDelayMs?: number } = {}): Pro
       const key = `${user}/${project}`;
       if (!tokens.has(key)) tokens.set(key, await issueToken(keystoneUrl, user, password, project));
       return tokens.get(key)!;
+    },
+    async newProjectMember(name) {
+      const admin = await this.token('admin');
+      const post = async (path: string, body: unknown) => {
+        const res = await fetch(`${keystoneUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': admin }, body: JSON.stringify(body) });
+        if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+        return res.json();
+      };
+      const project = (await post('/projects', { project: { name, domain_id: 'default' } })).project;
+      const user = (await post('/users', { user: { name, password: name, domain_id: 'default', default_project_id: project.id } })).user;
+      const roles = (await (await fetch(`${keystoneUrl}/roles`, { headers: { 'x-auth-token': admin } })).json()).roles as { id: string; name: string }[];
+      const member = roles.find((r) => r.name === 'member')!;
+      const grant = await fetch(`${keystoneUrl}/projects/${project.id}/users/${user.id}/roles/${member.id}`, { method: 'PUT', headers: { 'x-auth-token': admin } });
+      if (grant.status !== 204) throw new Error(`role grant: ${grant.status}`);
+      return { token: await this.token(name, name, name), projectId: project.id };
     },
     async close() {
       await sandbox.close();
