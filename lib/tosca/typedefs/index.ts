@@ -17,7 +17,13 @@ function mergeTables(list: TypeTables[]): TypeTables {
 
 export class TypeSystem {
   private readonly tables: TypeTables;
-  private readonly chainCache = new Map<string, string[]>();
+  private readonly chainCache: Record<TypeKind, Map<string, string[]>> = {
+    node_types: new Map(),
+    capability_types: new Map(),
+    relationship_types: new Map(),
+    policy_types: new Map(),
+    data_types: new Map(),
+  };
 
   constructor(custom: Partial<TypeTables>[] = []) {
     this.tables = custom.length ? mergeTables([BUILTIN, ...custom.map((c) => ({ ...emptyTables(), ...c }))]) : BUILTIN;
@@ -39,8 +45,8 @@ export class TypeSystem {
 
   /** The type and its ancestors, most specific first. Unknown names give an empty chain. */
   chain(kind: TypeKind, name: string): string[] {
-    const key = `${kind}:${name}`;
-    const cached = this.chainCache.get(key);
+    const cache = this.chainCache[kind];
+    const cached = cache.get(name);
     if (cached) return cached;
     const out: string[] = [];
     let current: string | undefined = this.resolveName(name);
@@ -50,7 +56,7 @@ export class TypeSystem {
       out.push(current);
       current = def.derived_from ? this.resolveName(def.derived_from) : undefined;
     }
-    this.chainCache.set(key, out);
+    cache.set(name, out);
     return out;
   }
 
