@@ -182,10 +182,15 @@ export class HeatClient {
     return parseBody(z.object({ stack: stackSchema }), res, SERVICE, 'stack show').stack;
   }
 
-  /** Stack show by name, or null when Heat has no such stack. */
+  /**
+   * Stack show by name, or null when Heat has no such stack. A stack that is already
+   * DELETE_COMPLETE counts as absent: real Heat may still resolve its name for a while,
+   * but the name is free again.
+   */
   async findByName(name: string): Promise<Stack | null> {
     try {
-      return await this.get(name);
+      const stack = await this.get(name);
+      return stack.stack_status === 'DELETE_COMPLETE' ? null : stack;
     } catch (e) {
       if (e instanceof OpenStackError && e.kind === 'notFound') return null;
       throw e;

@@ -245,13 +245,23 @@ export interface AuthenticateOptions {
 export async function authenticate(http: HttpClient, opts: AuthenticateOptions): Promise<TokenInfo> {
   const v3 = await discoverV3(http, opts.authUrl);
   const scope = opts.auth.type === 'applicationCredential' ? undefined : scopeBody(opts.scope);
-  const res = await http.request({
-    service: 'keystone',
-    method: 'POST',
-    url: joinUrl(v3, 'auth/tokens'),
-    json: { auth: { identity: identityBody(opts.auth), ...(scope ? { scope } : {}) } },
-    retrySafe: true, // issuing a token twice is harmless
-  });
+  let res: HttpResponse;
+  try {
+    res = await http.request({
+      service: 'keystone',
+      method: 'POST',
+      url: joinUrl(v3, 'auth/tokens'),
+      json: { auth: { identity: identityBody(opts.auth), ...(scope ? { scope } : {}) } },
+      retrySafe: true, // issuing a token twice is harmless
+    });
+  } catch (e) {
+    // Keystone answers 404 "Could not find Application Credential / Project ..." for
+    // credentials or scopes that do not exist: for the caller that is a failed login.
+    if (e instanceof OpenStackError && e.kind === 'notFound') {
+      throw new OpenStackError({ kind: 'auth', service: 'keystone', status: e.status, message: e.message, requestId: e.requestId, errorType: e.errorType, method: e.method, url: e.url });
+    }
+    throw e;
+  }
   return toTokenInfo(res, subjectToken(res));
 }
 

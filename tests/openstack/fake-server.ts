@@ -12,7 +12,7 @@ export interface SeenRequest {
   body: unknown; // parsed JSON, raw text, or undefined
 }
 
-export type Handler = (req: SeenRequest, res: http.ServerResponse) => void | Promise<void>;
+export type Handler = (req: SeenRequest, res: http.ServerResponse) => unknown;
 
 export interface FakeServer {
   url: string;
