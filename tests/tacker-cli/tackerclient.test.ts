@@ -1,0 +1,106 @@
+// The real python-tackerclient against the production build: starts the sandbox cloud + `next start`
+// (scripts/dev.ts, as Playwright does) on a fresh database, then runs scripts/check-tackerclient.sh,
+// which drives `openstack vim|vnf ...` through Keystone's catalog (nfv-orchestration -> Trellis).
+//
+// End-to-end tier: needs `next build` first, so it only runs with TRELLIS_E2E=1 (scripts/test.sh sets it
+// after the build). By hand:
+//   NEXT_DIST_DIR=.next-tacker npx next build
+//   TRELLIS_E2E=1 NEXT_DIST_DIR=.next-tacker E2E_APP_PORT=3204 E2E_SANDBOX_PORT=5204 npx vitest run tests/tacker-cli
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '../support/harness';
+
+const root = path.resolve(__dirname, '../..');
+const appPort = Number(process.env.E2E_APP_PORT || 3204);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 5204);
+const appUrl = `http://127.0.0.1:${appPort}`;
+const keystoneUrl = `http://127.0.0.1:${sandboxPort}/identity/v3`;
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const enabled = process.env.TRELLIS_E2E === '1';
+
+let server: ChildProcess | undefined;
+let serverLog = '';
+let dataDir = '';
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not up yet
+    }
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`server exited (${server.exitCode}) while waiting for ${what}:\n${serverLog.slice(-3000)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${serverLog.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function runScript(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [path.join(root, 'scripts/check-tackerclient.sh')], {
+      cwd: root,
+      env: { ...process.env, OS_AUTH_URL: keystoneUrl, OS_USERNAME: 'admin', OS_PASSWORD: 'admin', OS_PROJECT_NAME: 'admin', CHECK_WAIT_SECONDS: '120' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe.runIf(enabled)('python-tackerclient against Trellis (production build + sandbox)', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build first`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-tackercli-'));
+    server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production', '--no-build'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        PORT: String(appPort),
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_STATE: path.join(dataDir, 'sandbox'),
+        SANDBOX_RESOURCE_DELAY_MS: '200',
+        TRELLIS_DATA_DIR: dataDir,
+        DATABASE_URL: `file:${path.join(dataDir, 'trellis.db')}`,
+        NEXTAUTH_URL: appUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // own process group: stopped as a whole in afterAll
+    });
+    server.stdout!.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
+    server.stderr!.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
+    await waitFor('the app', 180_000, async () => ((await fetch(`${appUrl}/login`)).ok ? true : undefined));
+    // The sandbox is registered as the admin project's default VIM on first start, in the background:
+    // wait for it so that the script sees a settled project.
+    const token = await issueToken(keystoneUrl, 'admin', 'admin', 'admin');
+    await waitFor('the sandbox VIM seed', 60_000, async () => {
+      const res = await fetch(`${appUrl}/v1.0/vims.json?name=sandbox&fields=id`, { headers: { 'x-auth-token': token } });
+      const body = (await res.json()) as { vims?: unknown[] };
+      return body.vims?.length ? true : undefined;
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    if (server?.pid && server.exitCode === null) {
+      process.kill(-server.pid, 'SIGTERM');
+      await new Promise((r) => setTimeout(r, 1500));
+      if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+    }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the issue-9 command sequence: every command exits 0, prints what Tacker would, no 5xx', async () => {
+    const { code, output } = await runScript();
+    console.log(output);
+    if (code !== 0) console.error(`--- server log (tail) ---\n${serverLog.slice(-5000)}`);
+    expect(output).toMatch(/OK: \d+ openstack commands, no failure, no 5xx/);
+    expect(code).toBe(0);
+  }, 900_000);
+});
