@@ -114,7 +114,9 @@ export function buildTemplate(raw: Dict, errors: ToscaError[], loadImport: (path
       const node = buildNode(name, nodeRaw, template, errors);
       if (node) template.nodes.set(name, node);
     }
-    for (const node of template.nodes.values()) checkRequirementTargets(node, template, errors);
+    // Targets are checked against every declared name, so one bad node does not cascade.
+    const declared = new Set(Object.keys(nodesRaw));
+    for (const node of template.nodes.values()) checkRequirementTargets(node, declared, template, errors);
   }
 
   buildPolicies(t.policies, template, errors);
@@ -351,9 +353,9 @@ function buildRequirements(owner: string, type: string, raw: unknown, template: 
   return out;
 }
 
-function checkRequirementTargets(node: NodeTemplate, template: ToscaTemplate, errors: ToscaError[]) {
+function checkRequirementTargets(node: NodeTemplate, declared: Set<string>, template: ToscaTemplate, errors: ToscaError[]) {
   for (const req of node.requirements) {
-    if (!template.nodes.has(req.node) && !template.types.has('node_types', req.node)) {
+    if (!declared.has(req.node) && !template.types.has('node_types', req.node)) {
       errors.push(new ToscaError(`requirement "${req.name}" of "${node.name}" refers to missing node template "${req.node}"`, [...node.path, 'requirements', req.index, req.name], 'bad_reference'));
     }
   }
