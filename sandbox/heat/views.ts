@@ -1,7 +1,7 @@
 // Heat v1 JSON shapes: stacks (show and list item), resources, events, outputs.
 import type { HeatEngine } from './engine';
 import type { EventRecord, ResourceRecord, StackRecord } from './model';
-import { outputDefinitions } from './template';
+import { outputDefinitions, referencedResources } from './template';
 import { isoSeconds } from '../util';
 
 const time = (ms: number | null): string | null => (ms === null ? null : isoSeconds(ms));
@@ -14,11 +14,15 @@ function description(stack: StackRecord): string {
 export function outputList(engine: HeatEngine, stack: StackRecord, withValues: boolean): Record<string, unknown>[] {
   const defs = outputDefinitions(stack.template);
   const values = withValues ? engine.outputs(stack.id) : {};
-  return Object.entries(defs).map(([key, def]) => ({
-    output_key: key,
-    description: typeof def?.description === 'string' ? def.description : 'No description given',
-    ...(withValues ? { output_value: values[key] ?? null } : {}),
-  }));
+  const deleting = stack.action === 'DELETE' && stack.status === 'IN_PROGRESS';
+  return Object.entries(defs).map(([key, def]) => {
+    const description = typeof def?.description === 'string' ? def.description : 'No description given';
+    if (!withValues) return { output_key: key, description };
+    // while a stack is deleted Heat cannot resolve outputs that reference resources
+    const reference = deleting ? [...referencedResources(def?.value)][0] : undefined;
+    if (reference) return { output_key: key, description, output_error: `The specified reference "${reference}" (in unknown) is incorrect.`, output_value: null };
+    return { output_key: key, description, output_value: values[key] ?? null };
+  });
 }
 
 export function stackView(engine: HeatEngine, stack: StackRecord, resolveOutputs: boolean): Record<string, unknown> {
@@ -57,7 +61,8 @@ export function resourceView(engine: HeatEngine, stack: StackRecord, res: Resour
     resource_status: `${res.action}_${res.status}`, resource_status_reason: res.statusReason, resource_type: res.type, links,
     required_by: Object.values(stack.resources).filter((r) => r.dependsOn.includes(res.name)).map((r) => r.name),
   };
-  if (opts.parentResource) view.parent_resource = opts.parentResource;
+  const parentResource = opts.parentResource ?? stack.parentResourceName;
+  if (parentResource) view.parent_resource = parentResource;
   if (opts.show) {
     view.description = '';
     const attributes = engine.resourceAttributes(stack, res);

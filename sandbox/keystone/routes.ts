@@ -88,7 +88,7 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
   r.add('GET', '/v3/auth/domains', authed((ctx) => ok(ctx, 200, { domains: [], links: listLinks(ctx, '/auth/domains') })));
   r.add('GET', '/v3/auth/catalog', authed((ctx, auth) => {
     if (!auth.project) return keystoneError(ctx, 403, 'A project-scoped token is required to produce a service catalog.');
-    return ok(ctx, 200, { catalog: buildCatalog(ctx.baseUrl, auth.project.id, config.nfvUrl, config.region), links: listLinks(ctx, '/auth/catalog') });
+    return ok(ctx, 200, { catalog: buildCatalog(ctx.baseUrl, auth.project.id, config.nfvUrl, config.region), links: { self: `${v3(ctx)}/auth/catalog` } });
   }));
 
   const regionView = (ctx: RequestContext) => ({ id: config.region, description: '', parent_region_id: null, links: { self: `${v3(ctx)}/regions/${config.region}` } });
@@ -150,7 +150,7 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
     return ok(ctx, 204, undefined);
   }, true));
   r.add('GET', '/v3/roles', authed((ctx) => ok(ctx, 200, {
-    roles: ks().roles.map((x) => ({ id: x.id, name: x.name, domain_id: null, description: null, options: {}, links: { self: `${v3(ctx)}/roles/${x.id}` } })),
+    roles: ks().roles.map((x) => ({ id: x.id, name: x.name, domain_id: null, description: null, options: { immutable: true }, links: { self: `${v3(ctx)}/roles/${x.id}` } })),
     links: listLinks(ctx, '/roles'),
   })));
   r.add('GET', '/v3/domains', authed((ctx) => ok(ctx, 200, {
@@ -174,7 +174,7 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
     return {
       id: ac.id, name: ac.name, description: ac.description, user_id: ac.userId, project_id: ac.projectId, system: null,
       expires_at: ac.expiresAt === null ? null : isoMicros(ac.expiresAt), unrestricted: ac.unrestricted || null,
-      roles: ac.roleIds.map((rid) => ({ id: rid, name: keystone.role(rid)?.name ?? rid, domain_id: null, description: null, options: {} })),
+      roles: ac.roleIds.map((rid) => ({ id: rid, name: keystone.role(rid)?.name ?? rid, domain_id: null, description: null, options: { immutable: true } })),
       ...(secret !== undefined ? { secret } : {}),
       links: { self: `${v3(ctx)}/application_credentials/${ac.id}` },
     };

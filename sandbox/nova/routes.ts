@@ -116,12 +116,18 @@ const versionDoc = (baseUrl: string) => ({
 export async function handleNova(router: Router<NovaExtra>, keystone: Keystone, ctx: RequestContext): Promise<Reply> {
   const path = ctx.path.replace(/\/$/, '') || '/';
   if (path === '/') {
-    return { status: 200, headers: { [RID]: ctx.requestId }, body: { versions: [
+    return { status: 200, headers: {}, body: { versions: [
       { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', updated: '2011-01-21T11:33:21Z', links: [{ rel: 'self', href: `${ctx.baseUrl}/compute/v2/` }] },
       { id: 'v2.1', status: 'CURRENT', version: MAX_MICROVERSION, min_version: '2.1', updated: '2013-07-23T11:33:21Z', links: [{ rel: 'self', href: `${ctx.baseUrl}/compute/v2.1/` }] },
     ] } };
   }
-  if (path === '/v2.1') return { status: 200, headers: { [RID]: ctx.requestId }, body: { version: versionDoc(ctx.baseUrl) } };
+  if (path === '/v2.1') {
+    return {
+      status: 200,
+      headers: { 'OpenStack-API-Version': 'compute 2.1', 'X-OpenStack-Nova-API-Version': '2.1', Vary: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version', [RID]: ctx.requestId, 'X-Compute-Request-Id': ctx.requestId },
+      body: { version: versionDoc(ctx.baseUrl) },
+    };
+  }
   const auth = serviceAuth(keystone, ctx);
   if (!auth) return unauthorizedReply(ctx, RID);
   const version = microversion(ctx);

@@ -10,9 +10,9 @@ export interface TestSandbox extends RunningSandbox {
   stateDir: string;
 }
 
-export async function startTestSandbox(opts: { stateDir?: string; resourceDelayMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TestSandbox> {
+export async function startTestSandbox(opts: { stateDir?: string; resourceDelayMs?: number; env?: Record<string, string> } = {}): Promise<TestSandbox> {
   const stateDir = opts.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-test-'));
-  const env = { ...(opts.env ?? {}) };
+  const env = { ...(opts.env ?? {}) } as NodeJS.ProcessEnv;
   const config = { ...configFromEnv(env), port: 0, stateDir, resourceDelayMs: opts.resourceDelayMs ?? 30 };
   const running = await startSandbox(config, env);
   return { ...running, stateDir };

@@ -2,6 +2,7 @@
 import { findNetwork, NeutronLookupError } from '../../neutron/ops';
 import { bootServer, deleteServer, NovaLookupError, findImage, findFlavor, type NetworkRequest } from '../../nova/ops';
 import { serverAddresses, serverView } from '../../nova/views';
+import { followPath } from '../intrinsics';
 import { propertyError, requireString } from './property-error';
 import type { PluginContext, ResourcePlugin } from './types';
 
@@ -59,19 +60,22 @@ export const serverResource: ResourcePlugin = {
     }
   },
   delete: (ctx) => deleteServer(ctx.cloud, ctx.resource.physicalId),
+  // resource show lists the server as Nova shows it; get_attr also knows Heat's derived attributes
   attributes: (ctx) => {
     const server = ctx.cloud.servers.find((s) => s.id === ctx.resource.physicalId);
-    if (!server) return {};
+    return server ? { ...serverView(ctx.cloud, server, ctx.baseUrl, true), os_collect_config: {} } : {};
+  },
+  attribute: (ctx, name, path) => {
+    const server = ctx.cloud.servers.find((s) => s.id === ctx.resource.physicalId);
+    if (!server) return null;
     const addresses = serverAddresses(ctx.cloud, server);
-    const first = Object.values(addresses)[0]?.[0] as { addr?: string } | undefined;
-    return {
-      ...serverView(ctx.cloud, server, ctx.baseUrl, true),
-      os_collect_config: {},
-      first_address: first?.addr ?? '',
+    const derived: Record<string, unknown> = {
+      first_address: (Object.values(addresses)[0]?.[0] as { addr?: string } | undefined)?.addr ?? '',
       networks: Object.fromEntries(Object.entries(addresses).map(([k, v]) => [k, v.map((a) => (a as { addr: string }).addr)])),
       instance_name: `instance-${server.instanceNumber.toString(16).padStart(8, '0')}`,
-      accessIPv4: '',
-      accessIPv6: '',
+      show: serverView(ctx.cloud, server, ctx.baseUrl, true),
     };
+    const all = { ...serverView(ctx.cloud, server, ctx.baseUrl, true), ...derived };
+    return followPath(all[name] ?? null, path);
   },
 };
