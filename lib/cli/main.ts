@@ -4,6 +4,7 @@ type CommandModule = { run(args: string[]): Promise<number> };
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   translate: { summary: 'translate FILE [--param-values FILE] [--json]   TOSCA VNFD -> Heat HOT', load: () => import('./translate') },
   policy: { summary: 'policy check < cases.jsonl                      evaluate oslo.policy cases', load: () => import('./policy') },
+  'rotate-key': { summary: 'rotate-key                                     re-encrypt all VIM secrets under a new key', load: () => import('./rotate-key') },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,7 +7,10 @@ interface BackgroundTask {
   start: () => Promise<void>;
 }
 
-const TASKS: BackgroundTask[] = [];
+const TASKS: BackgroundTask[] = [
+  { name: 'vim-sandbox-seed', start: async () => (await import('./vims/seed')).startSandboxSeed() },
+  { name: 'vim-reachability', start: async () => (await import('./vims/monitor')).startVimMonitor() },
+];
 
 export async function startBackgroundTasks() {
   if (process.env.TRELLIS_BACKGROUND === 'off') return;

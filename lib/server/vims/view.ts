@@ -1,0 +1,50 @@
+// A VIM row as Tacker's API dict. The secret never leaves: the password is always "***".
+import type { Vim } from '../db/generated/sqlite/client';
+import type { VimView } from './attributes';
+
+/** auth_cred as stored (no secret): the non-secret half of the credentials. */
+export interface StoredAuthCred {
+  username?: string;
+  user_id?: string;
+  user_domain_name?: string;
+  cert_verify: 'True' | 'False';
+}
+export interface StoredProject {
+  name?: string;
+  id?: string;
+  project_domain_name?: string;
+}
+
+export function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return (JSON.parse(text) as T) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export const storedAuthCred = (row: Pick<Vim, 'authCred'>) => parseJson<StoredAuthCred>(row.authCred, { cert_verify: 'True' });
+export const storedProject = (row: Pick<Vim, 'vimProject'>) => parseJson<StoredProject>(row.vimProject, {});
+export const storedRegions = (row: Pick<Vim, 'placementAttr'>) => parseJson<{ regions?: string[] }>(row.placementAttr, {}).regions ?? [];
+
+/** Tacker's timestamp format: ISO without milliseconds or zone. */
+export const tackerTime = (d: Date) => d.toISOString().replace(/\.\d+Z$/, '');
+
+export function vimView(row: Vim): VimView {
+  return {
+    id: row.id,
+    tenant_id: row.tenantId,
+    type: row.type,
+    name: row.name,
+    description: row.description,
+    auth_url: row.authUrl,
+    auth_cred: { ...storedAuthCred(row), password: '***' },
+    vim_project: storedProject(row),
+    placement_attr: { regions: storedRegions(row) },
+    status: row.status,
+    is_default: row.isDefault,
+    shared: row.shared,
+    created_at: tackerTime(row.createdAt),
+    updated_at: tackerTime(row.updatedAt),
+  };
+}
