@@ -6,6 +6,9 @@ import { insertByOrder, isRelationship, type NodeTranslator } from './translator
 
 const IGNORED = new Set(['is_default', 'ip_range_start', 'ip_range_end']);
 
+/** Ports attached to each server so far, kept sorted by `order` (the server's `networks` is rebuilt from it). */
+const attachedPorts = new WeakMap<HotResource, Array<{ order: number; port: string }>>();
+
 /** Port properties from TOSCA properties (already converted for Tacker when needed). */
 export function fillPort(node: NodeTemplate, res: HotResource, ctx: TranslationContext, properties: Record<string, unknown>) {
   const props: Record<string, unknown> = {};
@@ -27,9 +30,9 @@ export function fillPort(node: NodeTemplate, res: HotResource, ctx: TranslationC
   if (binding) {
     const server = ctx.byNode.get(binding.node);
     if (server) {
-      const attached = (server.properties.__ports as Array<{ order: number; port: string }>) ?? [];
+      const attached = attachedPorts.get(server) ?? [];
+      attachedPorts.set(server, attached);
       insertByOrder(attached, { order, port: node.name });
-      Object.defineProperty(server.properties, '__ports', { value: attached, enumerable: false, configurable: true });
       server.properties.networks = attached.map((p) => ({ port: { get_resource: p.port } }));
     }
   }
