@@ -58,7 +58,7 @@ export const VIM_ATTRIBUTES = {
   id: attr(z.string(), { allowPost: false }),
   tenant_id: attr(nonEmpty('tenant_id').max(64), { default: null }),
   type: attr(z.literal('openstack', { message: "only type 'openstack' is supported" }), { default: 'openstack' }),
-  name: attr(nonEmpty('name')),
+  name: attr(nonEmpty('name'), { allowPut: true }),
   description: attr(z.string().max(1024), { default: '', allowPut: true }),
   auth_url: attr(authUrlSchema),
   auth_cred: attr(authCredSchema, { allowPut: true }),

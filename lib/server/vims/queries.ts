@@ -11,7 +11,9 @@ type Ctx = Pick<ApiContext<unknown>, 'identity' | 'allowed' | 'authorize'>;
 
 /** Own project's VIMs (all for admins) and shared ones; deleted ones never. */
 export function visibleWhere(ctx: Pick<Ctx, 'identity'>) {
-  return { deletedAt: null, OR: [projectScope(ctx.identity), { shared: true }] };
+  // (Prisma reads an empty object inside OR as "no match", so admins get no OR at all)
+  const scope = projectScope(ctx.identity);
+  return scope.tenantId === undefined ? { deletedAt: null } : { deletedAt: null, OR: [scope, { shared: true }] };
 }
 
 /** The API view for this caller: auth_cred only where `get_vim:auth_cred` allows it. */
