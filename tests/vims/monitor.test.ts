@@ -148,12 +148,12 @@ describe('sandbox VIM seeded on first start', () => {
     const { seedSandboxVim } = await import('@/lib/server/vims/seed');
     const { db } = await import('@/lib/server/db');
     const adminProject = await projectId(h, 'admin');
-    const env = { TRELLIS_SANDBOX_VIM: JSON.stringify({ authUrl: h.keystoneUrl, username: 'admin', password: 'admin', project: 'admin' }) } as NodeJS.ProcessEnv;
+    const env = { TRELLIS_SANDBOX_VIM: JSON.stringify({ authUrl: h.keystoneUrl, username: 'admin', password: 'admin', project: 'admin' }) };
     // earlier tests left non-default admin VIMs on the same URL: start from a clean slate
     await db().vim.deleteMany({ where: { tenantId: adminProject } });
     await db().vnf.deleteMany({});
 
-    expect(await seedSandboxVim({} as NodeJS.ProcessEnv)).toBeNull(); // nothing configured
+    expect(await seedSandboxVim({})).toBeNull(); // nothing configured
     const id = await seedSandboxVim(env);
     expect(id).toBeTruthy();
     const shown = await call(r.one.GET, 'GET', `/v1.0/vims/${id}`, { token: admin, params: { id: id! } });
@@ -168,6 +168,6 @@ describe('sandbox VIM seeded on first start', () => {
 
   it('reports a broken setting', async () => {
     const { seedSandboxVim } = await import('@/lib/server/vims/seed');
-    await expect(seedSandboxVim({ TRELLIS_SANDBOX_VIM: '{"authUrl":"http://x"}' } as NodeJS.ProcessEnv)).rejects.toThrow('TRELLIS_SANDBOX_VIM needs a string "username"');
+    await expect(seedSandboxVim({ TRELLIS_SANDBOX_VIM: '{"authUrl":"http://x"}' })).rejects.toThrow('TRELLIS_SANDBOX_VIM needs a string "username"');
   });
 });

@@ -12,7 +12,7 @@ export type Reachability = 'REACHABLE' | 'UNREACHABLE';
 /** Checks are quick and not retried: the next round comes soon enough. */
 const CHECK_HTTP = { timeoutMs: 10_000, retries: 0 };
 
-export function checkIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+export function checkIntervalMs(env: Record<string, string | undefined> = process.env): number {
   const raw = env.TRELLIS_VIM_CHECK_INTERVAL_S;
   const seconds = raw === undefined || raw === '' ? 60 : Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`TRELLIS_VIM_CHECK_INTERVAL_S must be a positive number of seconds, got "${raw}"`);

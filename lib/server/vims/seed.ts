@@ -23,7 +23,7 @@ function parseSetting(raw: string): SandboxVimSetting {
 }
 
 /** Returns the seeded VIM's id, or null when there was nothing to do. */
-export async function seedSandboxVim(env: NodeJS.ProcessEnv = process.env, attempts = 10, delayMs = 1000): Promise<string | null> {
+export async function seedSandboxVim(env: Record<string, string | undefined> = process.env, attempts = 10, delayMs = 1000): Promise<string | null> {
   if (!env.TRELLIS_SANDBOX_VIM) return null;
   const s = parseSetting(env.TRELLIS_SANDBOX_VIM);
   const creds = { authUrl: s.authUrl, username: s.username, password: s.password, userDomainName: 'Default', projectName: s.project, projectDomainName: 'Default', certVerify: true };
