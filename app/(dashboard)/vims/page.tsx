@@ -1,0 +1,5 @@
+import { VimsPage } from '@/components/vims/vims-page';
+
+export default function Page() {
+  return <VimsPage />;
+}

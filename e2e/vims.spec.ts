@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+
+// The sandbox cloud of this e2e run (playwright.config.ts starts it on E2E_SANDBOX_PORT).
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 5200);
+const keystoneRoot = `http://127.0.0.1:${sandboxPort}/identity`;
+
+async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Domain').fill('Default');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText(username);
+}
+
+test('register a VIM (sandbox Keystone, admin/admin), watch it become REACHABLE, delete it', async ({ page }) => {
+  await signIn(page, 'admin', 'admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'VIM Management' }).click();
+  await expect(page.getByRole('heading', { name: 'VIM Management' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'VIMs' });
+  // the sandbox was registered as the admin project's default VIM on first start
+  const seeded = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'sandbox', exact: true }) });
+  await expect(seeded).toBeVisible({ timeout: 20_000 });
+  await expect(seeded.getByRole('img', { name: 'Default VIM' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Register VIM' }).click();
+  await expect(page.getByRole('heading', { name: 'Register VIM' })).toBeVisible();
+
+  // live validation with the API's schema
+  const authUrl = page.getByLabel('Auth URL *');
+  await authUrl.fill('not a url');
+  await authUrl.blur();
+  await expect(page.getByText('must be an http:// or https:// URL')).toBeVisible();
+  await expect(authUrl).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Name *').fill('e2e-cloud');
+  await page.getByLabel('Description').fill('registered by the e2e journey');
+  await authUrl.fill(keystoneRoot); // no /v3: version discovery finds it
+  await expect(page.getByText('must be an http:// or https:// URL')).toHaveCount(0);
+  await page.getByLabel('User name *').fill('admin');
+  await page.getByLabel('Password *').fill('admin');
+  await page.getByLabel('Project name *').fill('admin');
+
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const result = page.getByTestId('test-result');
+  await expect(result).toContainText('Regions: RegionOne');
+  await expect(result).toContainText(`${keystoneRoot}/v3`);
+
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page).toHaveURL(/\/vims\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'e2e-cloud' })).toBeVisible();
+  const overview = page.getByTestId('vim-overview');
+  await expect(overview).toContainText(`${keystoneRoot}/v3`);
+  await expect(overview).toContainText('RegionOne');
+  await expect(overview).toContainText('***');
+  await expect(overview.locator('[data-status="REACHABLE"]')).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole('tab', { name: 'Events' }).click();
+  const events = page.getByRole('table', { name: 'VIM events' });
+  await expect(events.getByRole('cell', { name: 'MONITOR' })).toBeVisible();
+  await expect(events.getByRole('cell', { name: 'CREATE' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete VIM' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete VIM' }).click();
+  await expect(page).toHaveURL(/\/vims$/);
+  await expect(table.getByRole('link', { name: 'e2e-cloud' })).toHaveCount(0);
+  await expect(table.getByRole('link', { name: 'sandbox', exact: true })).toBeVisible();
+});
+
+test('a wrong password is refused with a message naming the credentials', async ({ page }) => {
+  await signIn(page, 'demo', 'demo');
+  await page.goto('/vims/new');
+  await page.getByLabel('Name *').fill('bad');
+  await page.getByLabel('Auth URL *').fill(`${keystoneRoot}/v3`);
+  await page.getByLabel('User name *').fill('demo');
+  await page.getByLabel('Password *').fill('wrong');
+  await page.getByLabel('Project name *').fill('demo');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'wrong user name, domain or password' }).first()).toBeVisible();
+  // a member sees no "shared" option (admin only)
+  await expect(page.getByLabel('Shared with all projects')).toHaveCount(0);
+});
