@@ -43,6 +43,9 @@ function splitService(pathname: string): { service: string; rest: string } | nul
 export async function startSandbox(config: SandboxConfig, env: NodeJS.ProcessEnv = process.env): Promise<RunningSandbox> {
   const state = Store.load(config.stateDir) ?? initialState(env);
   state.faults = { ...noFaults(), ...state.faults };
+  // state files written before these collections existed
+  state.cloud.floatingIps ??= [];
+  state.cloud.misc ??= [];
   const envFaults = faultsFromEnv(env);
   if (envFaults) state.faults = { ...state.faults, ...envFaults };
   const store = new Store(config.stateDir, state);

@@ -29,6 +29,7 @@ export interface Server {
   availabilityZone: string; keyName: string | null; userData: string | null; configDrive: string;
   createdAt: number; updatedAt: number; launchedAt: number | null; instanceNumber: number; reservationId: string;
 }
+export interface FloatingIp { id: string; address: string; floatingNetworkId: string; portId: string | null; fixedIp: string | null; projectId: string; createdAt: number }
 export interface Volume { id: string; name: string; projectId: string; sizeGb: number; status: 'available' | 'in-use'; imageId: string | null; attachedTo: string | null; createdAt: number }
 export interface Alarm { id: string; name: string; projectId: string; type: string; enabled: boolean; state: 'insufficient data' | 'ok' | 'alarm'; alarmActions: string[]; createdAt: number; properties: Record<string, unknown> }
 
@@ -40,7 +41,10 @@ export interface CloudState {
   ports: Port[];
   servers: Server[];
   volumes: Volume[];
+  floatingIps: FloatingIp[];
   alarms: Alarm[];
+  /** tracked only: server groups, object storage containers, software configs */
+  misc: { id: string; kind: string; name: string; projectId: string; properties: Record<string, unknown> }[];
   /** Nova's instance-0000000N counter */
   nextInstanceNumber: number;
 }

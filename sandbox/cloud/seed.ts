@@ -1,6 +1,6 @@
 // First-start cloud content: the images, flavors and networks the Tacker sample VNFDs ask for
 // (samples-vnfd use cirros-0.3.5-x86_64-disk, OpenWRT, ubuntu, fedora-software-config, m1.* flavors
-// and the networks net_mgmt, net0, net1, public).
+// and the networks net_mgmt, net0, net1, public, sr3010, custom_net0/1), plus devstack's usual ones.
 import { createHash } from 'node:crypto';
 import { uuid } from '../util';
 import type { CloudState, Network, Subnet } from './model';
@@ -16,6 +16,8 @@ const IMAGES: { name: string; diskFormat: string; size: number }[] = [
 ];
 
 const FLAVORS = [
+  { name: 'm1.nano', vcpus: 1, ramMb: 128, diskGb: 1 },
+  { name: 'm1.micro', vcpus: 1, ramMb: 192, diskGb: 1 },
   { name: 'm1.tiny', vcpus: 1, ramMb: 512, diskGb: 1 },
   { name: 'm1.small', vcpus: 1, ramMb: 2048, diskGb: 20 },
   { name: 'm1.medium', vcpus: 2, ramMb: 4096, diskGb: 40 },
@@ -29,6 +31,10 @@ const NETWORKS: { name: string; cidr: string; external: boolean }[] = [
   { name: 'net0', cidr: '10.10.0.0/24', external: false },
   { name: 'net1', cidr: '10.10.1.0/24', external: false },
   { name: 'private', cidr: '10.0.0.0/26', external: false },
+  // the SR-IOV and custom-network samples name these
+  { name: 'sr3010', cidr: '10.10.30.0/24', external: false },
+  { name: 'custom_net0', cidr: '10.10.10.0/24', external: false },
+  { name: 'custom_net1', cidr: '10.10.11.0/24', external: false },
   { name: 'public', cidr: '172.24.4.0/24', external: true },
 ];
 
@@ -58,7 +64,9 @@ export function seedCloud(adminProjectId: string): CloudState {
     ports: [],
     servers: [],
     volumes: [],
+    floatingIps: [],
     alarms: [],
+    misc: [],
     nextInstanceNumber: 1,
   };
 }

@@ -6,7 +6,7 @@ import { Router, type Params } from '../http/router';
 import { serviceAuth, unauthorizedReply } from '../http/service-auth';
 import type { AuthContext, Keystone } from '../keystone/tokens';
 import { HeatEngine } from './engine';
-import { HEAT_TITLES, HeatError, notFound, validationError } from './errors';
+import { HEAT_TITLES, HeatError, notFound } from './errors';
 import type { EventRecord, StackRecord } from './model';
 import { RESOURCE_TYPES } from './resources';
 import { signalSignature } from './resources/scaling-policy';
@@ -61,7 +61,6 @@ function templateFromBody(body: Record<string, unknown>): Template {
 }
 
 export function heatRouter(engine: HeatEngine): Router<AuthContext> {
-  const heatBase = (ctx: RequestContext, tenant: string) => `${ctx.baseUrl}/orchestration/v1/${tenant}`;
   const r = new Router<AuthContext>();
   const stackOf = (p: Params, auth: AuthContext): StackRecord => {
     const stack = engine.stack(p.id);
@@ -69,7 +68,7 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     return stack;
   };
 
-  r.add('POST', '/v1/:tenant/stacks', (ctx, p, auth) => {
+  r.add('POST', '/v1/:tenant/stacks', (ctx, _p, auth) => {
     const body = requireBody(ctx);
     if (typeof body.stack_name !== 'string' || body.stack_name === '') throw new HeatError(400, 'HTTPBadRequest', 'No stack name specified');
     const tags = typeof body.tags === 'string' ? body.tags.split(',').filter(Boolean) : Array.isArray(body.tags) ? body.tags.map(String) : [];
@@ -80,7 +79,6 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
       timeoutMins: body.timeout_mins === undefined ? 60 : Number(body.timeout_mins), tags,
     });
     const href = engine.stackUrl(stack);
-    void p;
     return ok(ctx, 201, { stack: { id: stack.id, links: [{ href, rel: 'self' }] } }, { Location: href });
   });
 
@@ -268,7 +266,6 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
   });
 
   r.add('GET', '/v1/:tenant/resource_types', (ctx) => ok(ctx, 200, { resource_types: Object.keys(RESOURCE_TYPES).sort() }));
-  void heatBase;
   return r;
 }
 
@@ -334,4 +331,3 @@ export async function handleHeat(engine: HeatEngine, router: Router<AuthContext>
   }
 }
 
-export { validationError };

@@ -48,7 +48,12 @@ export function neutronRouter(store: Store): Router<AuthContext> {
   const saved = <T>(value: T): T => { store.changed(); return value; };
 
   r.add('GET', '/v2.0/extensions', (ctx) => ok(ctx, 200, { extensions: EXTENSIONS.map((alias) => ({ alias, name: alias, description: 'sandbox', links: [], updated: '2016-01-01T00:00:00-00:00' })) }));
-  r.add('GET', '/v2.0/floatingips', (ctx) => ok(ctx, 200, { floatingips: [] }));
+  r.add('GET', '/v2.0/floatingips', (ctx, _p, auth) => listReply(ctx, 'floatingips', cloud().floatingIps
+    .filter((f) => auth.isAdmin || f.projectId === auth.project!.id)
+    .map((f) => ({
+      id: f.id, floating_ip_address: f.address, floating_network_id: f.floatingNetworkId, port_id: f.portId, fixed_ip_address: f.fixedIp,
+      router_id: null, status: f.portId ? 'ACTIVE' : 'DOWN', tenant_id: f.projectId, project_id: f.projectId, description: '', tags: [],
+    }))));
 
   r.add('GET', '/v2.0/networks', (ctx, _p, auth) => listReply(ctx, 'networks', networks(auth).map((n) => networkView(cloud(), n))));
   r.add('GET', '/v2.0/networks/:id', (ctx, p, auth) => {

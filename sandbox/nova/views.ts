@@ -16,6 +16,9 @@ export function serverAddresses(cloud: CloudState, server: Server): Record<strin
     const key = network?.name ?? port.networkId;
     out[key] ??= [];
     for (const ip of port.fixedIps) out[key].push({ version: 4, addr: ip.ip_address, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': port.macAddress });
+    for (const fip of cloud.floatingIps.filter((f) => f.portId === port.id)) {
+      out[key].push({ version: 4, addr: fip.address, 'OS-EXT-IPS:type': 'floating', 'OS-EXT-IPS-MAC:mac_addr': port.macAddress });
+    }
   }
   return out;
 }

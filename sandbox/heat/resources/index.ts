@@ -3,6 +3,7 @@
 import { alarmResource } from './alarm';
 import { autoScalingGroupResource } from './autoscaling-group';
 import { flavorResource } from './flavor';
+import { floatingIpResource } from './floating-ip';
 import { imageResource } from './image';
 import { netResource } from './net';
 import { noneResource } from './none';
@@ -11,9 +12,11 @@ import { randomStringResource } from './random-string';
 import { scalingPolicyResource } from './scaling-policy';
 import { securityGroupResource } from './security-group';
 import { serverResource } from './server';
+import { softwareDeploymentResource } from './software-deployment';
 import { subnetResource } from './subnet';
 import { templateResource } from './template-resource';
 import { testResource } from './test-resource';
+import { serverGroupResource, softwareConfigResource, swiftContainerResource } from './tracked';
 import type { ResourcePlugin } from './types';
 import { volumeAttachmentResource } from './volume-attachment';
 import { volumeResource } from './volume';
@@ -26,6 +29,11 @@ export const RESOURCE_TYPES: Record<string, ResourcePlugin> = {
   'OS::Heat::ScalingPolicy': scalingPolicyResource,
   'OS::Nova::Server': serverResource,
   'OS::Nova::Flavor': flavorResource,
+  'OS::Nova::ServerGroup': serverGroupResource,
+  'OS::Heat::SoftwareConfig': softwareConfigResource,
+  'OS::Heat::SoftwareDeployment': softwareDeploymentResource,
+  'OS::Swift::Container': swiftContainerResource,
+  'OS::Neutron::FloatingIP': floatingIpResource,
   'OS::Glance::Image': imageResource,
   'OS::Glance::WebImage': imageResource,
   'OS::Neutron::Net': netResource,
