@@ -1,25 +1,17 @@
 // The translation pipeline: source -> model -> HOT resources -> (Tacker post-processing) -> result.
 // Every failure becomes a TemplateError with a path and, for YAML sources, a line and column.
+import { assemble, heatTranslatorText } from './assemble';
+import { addKeyNameParameter, translateNodes, translateOutputs } from './build';
+import { createContext } from './context';
 import { ToscaError, joinPath, type PathSegment, type TemplateError } from './errors';
-import { hotDescription, mimicHeatTranslatorText } from './heat-translator-text';
-import { getProperty, resolveInputs, translateValue, type FunctionHost } from './functions';
-import { newResource, resourceToHot, type HotResource, type TranslationContext, type TranslationMode } from './hot';
+import type { TranslationMode } from './hot';
 import { describeInputs, hotParameters, resolveInputValues, type InputParameter } from './inputs';
-import { buildTemplate, isDict, type Dict, type NodeTemplate, type ToscaTemplate } from './model';
+import { buildTemplate, isDict, type Dict, type ToscaTemplate } from './model';
 import { policyTranslatorFor } from './policies/registry';
-import { nestedTemplateName } from './policies/scaling';
 import { parseYaml, YamlSourceError, type ParsedSource } from './source';
-import { alarmMatchingMetadata } from './tacker/alarm-metadata';
-import { flavorFor } from './tacker/flavor';
-import { imageFor } from './tacker/image';
-import { managementOutputs, managementPorts } from './tacker/management';
-import { pythonJson, TACKER_VDU, vduMonitoring } from './tacker/monitoring';
+import { assembleTacker } from './tacker/pipeline';
 import { applySubstitutionMappings } from './tacker/substitution';
-import { addResourcesTpl, convertUnsupportedResProp } from './tacker/hot-utils';
 import { nodeTranslatorFor } from './types/registry';
-import { lifecycleOperations } from './types/software-component';
-import type { NodeTranslator } from './types/translator';
-import { addVolumeAttachments } from './types/volume-attachment';
 
 export interface TranslateOptions {
   /** param_values: YAML text or an object. */
@@ -48,8 +40,6 @@ export interface TranslateResult {
   inputs: InputParameter[];
   errors: TemplateError[];
 }
-
-const HOT_VERSION = '2013-05-23';
 
 function failed(errors: TemplateError[], inputs: InputParameter[] = []): TranslateResult {
   return { template: null, files: {}, monitoringPolicy: null, monitoringPolicyJson: null, scalingGroupNames: null, inputs, errors };
@@ -169,233 +159,3 @@ function checkSupport(template: ToscaTemplate, errors: ToscaError[]) {
   }
 }
 
-function createContext(template: ToscaTemplate, mode: TranslationMode, inputValues: Dict): TranslationContext & FunctionHost & { translators: Map<string, NodeTranslator> } {
-  const translators = new Map<string, NodeTranslator>();
-  for (const node of template.nodes.values()) translators.set(node.name, nodeTranslatorFor(template.types, node.type)!);
-  const operationOutputs = collectOperationOutputs(template);
-  const ctx = {
-    template,
-    mode,
-    inputValues,
-    resources: [] as HotResource[],
-    byNode: new Map<string, HotResource>(),
-    chainEnds: new Map<string, { first: string; last: string }>(),
-    translators,
-    value: (v: unknown, self: NodeTemplate | null, path: PathSegment[]) => translateValue(ctx, v, self, path),
-    resolved: (v: unknown, path: PathSegment[]) => resolveInputs(ctx, v, path),
-    attribute(nodeName: string, attribute: string, args: unknown[]) {
-      const node = template.nodes.get(nodeName)!;
-      return translators.get(nodeName)?.attribute?.(node, attribute, args, ctx);
-    },
-    add(resource: HotResource) {
-      ctx.resources.push(resource);
-      return resource;
-    },
-    topOfChain(nodeName: string) {
-      const chain = ctx.chainEnds.get(nodeName);
-      if (chain) return chain.last;
-      const res = ctx.byNode.get(nodeName);
-      return res && !res.hidden ? res.name : undefined;
-    },
-    operationOutputs: (node: string, op: string) => operationOutputs.get(`${node}.${op}`) ?? [],
-  };
-  return ctx;
-}
-
-/** get_operation_output references, so the producing SoftwareConfig can declare its outputs. */
-function collectOperationOutputs(template: ToscaTemplate): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (isDict(v)) {
-      const args = v.get_operation_output;
-      if (Array.isArray(args) && args.length === 4) {
-        const key = `${String(args[0])}.${String(args[2])}`;
-        const list = found.get(key) ?? [];
-        if (!list.includes(String(args[3]))) list.push(String(args[3]));
-        found.set(key, list);
-      } else Object.values(v).forEach(walk);
-    }
-  };
-  for (const node of template.nodes.values()) walk(node.raw.interfaces);
-  return found;
-}
-
-function translateNodes(ctx: ReturnType<typeof createContext>) {
-  const { template } = ctx;
-  const nodes = [...template.nodes.values()];
-  for (const node of nodes) {
-    const res = ctx.translators.get(node.name)!.create(node, ctx);
-    if (res) {
-      ctx.byNode.set(node.name, res);
-      ctx.add(res);
-    }
-  }
-  addVolumeAttachments(ctx);
-  for (const node of nodes) {
-    const ops = lifecycleOperations(node);
-    if (ops.length && !ctx.byNode.has(node.name)) ctx.chainEnds.set(node.name, { first: `${node.name}_${ops[0].name}_deploy`, last: `${node.name}_${ops[ops.length - 1].name}_deploy` });
-  }
-  const ordered = nodes.map((node, i) => ({ node, i, t: ctx.translators.get(node.name)! })).sort((a, b) => (a.t.fillOrder ?? 0) - (b.t.fillOrder ?? 0) || a.i - b.i);
-  for (const { node, t } of ordered) t.fill?.(node, ctx.byNode.get(node.name) ?? null, ctx);
-  // depends_on for requirements the module did not turn into properties.
-  for (const node of nodes) {
-    const res = ctx.byNode.get(node.name);
-    const t = ctx.translators.get(node.name)!;
-    if (!res) continue;
-    for (const req of node.requirements) {
-      if (t.consumes?.(req, ctx)) continue;
-      const end = ctx.topOfChain(req.node);
-      if (end && end !== res.name && !res.dependsOn.includes(end)) res.dependsOn.push(end);
-    }
-  }
-  for (const policy of template.policies) policyTranslatorFor(template.types, policy.type)!.translate(policy, ctx);
-}
-
-/** heat-translator: a `key_name` param value without a matching input becomes a parameter used by every server. */
-function addKeyNameParameter(ctx: ReturnType<typeof createContext>, params: Dict, parameters: Dict) {
-  if (params.key_name === undefined || ctx.template.inputs.has('key_name')) return;
-  parameters.key_name = { type: 'string', default: params.key_name };
-  for (const res of ctx.resources) if (res.type === 'OS::Nova::Server') res.properties.key_name = { get_param: 'key_name' };
-}
-
-function translateOutputs(ctx: ReturnType<typeof createContext>): Dict {
-  const out: Dict = {};
-  for (const [name, def] of ctx.template.outputs) {
-    const path = ['topology_template', 'outputs', name, 'value'];
-    const value = translateOutputValue(ctx, def.value, path);
-    if (value === undefined || (isDict(value) && !Object.keys(value).length)) continue; // no HOT equivalent
-    out[name] = def.description !== undefined ? { description: def.description, value } : { value };
-  }
-  return out;
-}
-
-/** Outputs resolve get_property to the raw TOSCA value (heat-translator leaves get_input inside as is). */
-function translateOutputValue(ctx: ReturnType<typeof createContext>, v: unknown, path: PathSegment[]): unknown {
-  if (isDict(v) && Object.keys(v).length === 1) {
-    const [fn, args] = Object.entries(v)[0];
-    if (fn === 'get_property') return getProperty(ctx, args, null, path);
-    if (fn === 'concat' && Array.isArray(args)) {
-      const params: Dict = {};
-      args.forEach((a, i) => (params[`$s${i}`] = translateOutputValue(ctx, a, [...path, i])));
-      return { str_replace: { template: args.map((_, i) => `$s${i}`).join(''), params } };
-    }
-    if (fn === 'get_attribute' || fn === 'get_input' || fn === 'get_operation_output') return translateValue(ctx, v, null, path);
-  }
-  if (Array.isArray(v)) return v.map((item, i) => translateOutputValue(ctx, item, [...path, i]));
-  return v;
-}
-
-interface Assembled {
-  template: Dict;
-  files: Record<string, Dict>;
-  monitoringPolicy: Dict | null;
-  monitoringPolicyJson: string | null;
-  scalingGroupNames: Record<string, string> | null;
-}
-
-function resourcesDict(list: HotResource[], includeHidden: boolean): Dict {
-  const out: Dict = {};
-  for (const r of list) {
-    if (r.hidden && !includeHidden) continue;
-    out[r.name] = r.hidden ? { type: r.type } : resourceToHot(r);
-  }
-  return out;
-}
-
-/** heat-translator mode: strings as heat-translator's YAML writer leaves them (see heat-translator-text.ts). */
-function heatTranslatorText(a: Assembled): Assembled {
-  const fix = (hot: Dict): Dict => {
-    const { heat_template_version, description, ...rest } = hot;
-    return { heat_template_version, ...(description !== undefined ? { description } : {}), ...mimicHeatTranslatorText(rest) };
-  };
-  return { ...a, template: fix(a.template), files: Object.fromEntries(Object.entries(a.files).map(([k, v]) => [k, fix(v)])) };
-}
-
-function scalingPolicies(ctx: ReturnType<typeof createContext>) {
-  return ctx.template.policies.filter((p) => ctx.template.types.isDerivedFrom('policy_types', p.type, 'tosca.policies.Scaling'));
-}
-
-/** Main HOT and, with a scaling policy, the nested member template holding every non-policy resource. */
-function assemble(ctx: ReturnType<typeof createContext>, parameters: Dict, outputs: Dict, nestedDescription: string): Assembled {
-  const description = ctx.template.description;
-  const main: Dict = { heat_template_version: HOT_VERSION };
-  if (description !== undefined) main.description = hotDescription(description);
-  main.parameters = parameters;
-  const files: Record<string, Dict> = {};
-  const scaling = scalingPolicies(ctx);
-  let scalingGroupNames: Record<string, string> | null = null;
-  if (scaling.length) {
-    const members = ctx.resources.filter((r) => !r.policy);
-    const nested: Dict = { heat_template_version: HOT_VERSION, description: nestedDescription };
-    if (Object.keys(parameters).length) nested.parameters = parameters;
-    nested.resources = resourcesDict(members, true);
-    files[nestedTemplateName(scaling[0].name)] = nested;
-    main.resources = resourcesDict(ctx.resources.filter((r) => r.policy), false);
-    scalingGroupNames = { [scaling[0].name]: `${scaling[0].name}_group` };
-  } else main.resources = resourcesDict(ctx.resources, false);
-  main.outputs = outputs;
-  return { template: main, files, monitoringPolicy: null, monitoringPolicyJson: null, scalingGroupNames };
-}
-
-/** Tacker's post-processing (openstack/translate_template.py + tosca/utils.py, Pike) on top of assemble(). */
-function assembleTacker(ctx: ReturnType<typeof createContext>, parameters: Dict, outputs: Dict, options: TranslateOptions): Assembled {
-  const { template } = ctx;
-  const matching = alarmMatchingMetadata(template);
-  const monitoring = vduMonitoring(template);
-  const mgmt = managementPorts(template);
-  const flavors: Array<[string, Dict]> = [];
-  const images: Array<[string, Dict]> = [];
-  for (const node of template.nodes.values()) {
-    if (!template.types.isDerivedFrom('node_types', node.type, TACKER_VDU)) continue;
-    const flavor = flavorFor(node, ctx.resolved, options.flavorExtraSpecs);
-    if (flavor) flavors.push([node.name, flavor]);
-    const image = imageFor(node);
-    if (image) images.push([node.name, image]);
-  }
-  for (const r of ctx.resources) {
-    const m = matching.get(r.name);
-    if (r.policy && m) r.properties.matching_metadata = m;
-    const url = options.alarmUrls?.[r.name];
-    if (r.policy && url && r.type.startsWith('OS::Aodh::')) r.properties.alarm_actions = [url];
-  }
-  const out = assemble(ctx, parameters, outputs, 'Tacker Scaling template');
-  const resTpl = { flavor: Object.fromEntries(flavors), image: Object.fromEntries(images) };
-  const postProcess = (hot: Dict) => {
-    addResourcesTpl(hot, resTpl);
-    inlineSoftwareConfigFiles(ctx, hot, options.files);
-    if (options.unsupportedProperties) convertUnsupportedResProp(hot, options.unsupportedProperties);
-  };
-  for (const nested of Object.values(out.files)) {
-    postProcess(nested);
-    nested.outputs = { ...managementOutputs(mgmt) };
-  }
-  const main = out.template;
-  if (!Object.keys(out.files).length) main.outputs = { ...(main.outputs as Dict), ...managementOutputs(mgmt) };
-  postProcess(main);
-  return {
-    ...out,
-    monitoringPolicy: monitoring,
-    monitoringPolicyJson: monitoring ? pythonJson(monitoring) : null,
-  };
-}
-
-/** Tacker reads VNFC install scripts and puts their text into the SoftwareConfig. */
-function inlineSoftwareConfigFiles(ctx: ReturnType<typeof createContext>, hot: Dict, files: Record<string, string> | undefined) {
-  for (const [name, res] of Object.entries(hot.resources as Dict)) {
-    if (!isDict(res) || res.type !== 'OS::Heat::SoftwareConfig' || !isDict(res.properties)) continue;
-    const config = res.properties.config;
-    if (!isDict(config) || typeof config.get_file !== 'string') continue;
-    const file = config.get_file;
-    const content = files?.[file];
-    if (content === undefined) {
-      const owner = ctx.resources.find((r) => r.name === name)?.node;
-      const node = owner ? ctx.template.nodes.get(owner) : undefined;
-      const op = name.slice((owner ?? '').length + 1).replace(/_config$/, '');
-      throw new ToscaError(`install script "${file}" (interfaces.Standard.${op} of ${owner}) is not available; provide the file with the VNFD`, node ? [...node.path, 'interfaces', 'Standard', op] : ['topology_template'], 'missing_file');
-    }
-    res.properties.config = content;
-  }
-}
-
-export { newResource };
