@@ -13,7 +13,7 @@ import { pluginFor, RESOURCE_TYPES } from './resources';
 import { fileTemplate } from './resources/template-resource';
 import type { EngineApi, PluginContext } from './resources/types';
 import {
-  outputDefinitions, parameterDefinitions, parameterDisplay, resolveParameters, resourceDefinitions,
+  checkParameterReferences, outputDefinitions, parameterDefinitions, parameterDisplay, resolveParameters, resourceDefinitions,
   type ResourceDefinition, type Template,
 } from './template';
 
@@ -85,6 +85,9 @@ export class HeatEngine implements EngineApi {
       if (!(name in declared)) throw new HeatError(400, 'UnknownUserParameter', `The Parameter (${name}) was not defined in template.`);
     }
     resolveParameters(template, parameters);
+    const declaredNames = Object.keys(declared);
+    for (const [name, def] of Object.entries(defs)) checkParameterReferences(def.properties, declaredNames, name);
+    for (const [key, output] of Object.entries(outputDefinitions(template))) checkParameterReferences(output, declaredNames, `outputs.${key}`);
     for (const [name, def] of Object.entries(defs)) {
       this.validateType(def.type, files, depth);
       if (def.type === 'OS::Heat::AutoScalingGroup') {

@@ -139,6 +139,26 @@ export function referencedResources(value: unknown, out = new Set<string>()): Se
   return out;
 }
 
+const PSEUDO_PARAMETERS = ['OS::stack_name', 'OS::stack_id', 'OS::project_id'];
+
+/** Every get_param inside `value` must name a declared (or pseudo) parameter, as Heat checks at create. */
+export function checkParameterReferences(value: unknown, declared: string[], where: string): void {
+  if (Array.isArray(value)) value.forEach((v) => checkParameterReferences(v, declared, where));
+  else if (typeof value === 'object' && value !== null) {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'get_param') {
+      const arg = obj.get_param;
+      const name = Array.isArray(arg) ? arg[0] : arg;
+      if (typeof name === 'string' && !declared.includes(name) && !PSEUDO_PARAMETERS.includes(name)) {
+        throw validationError(`The Parameter (${name}) was not defined in template.`);
+      }
+      if (typeof name !== 'string' && (typeof name !== 'object' || name === null)) throw validationError(`Arguments to "get_param" must be a parameter name or a list [name, path...] (in ${where})`);
+    }
+    Object.values(obj).forEach((v) => checkParameterReferences(v, declared, where));
+  }
+}
+
 /** The resources section as typed definitions (implicit + explicit dependencies), validated. */
 export function resourceDefinitions(template: Template): Record<string, ResourceDefinition> {
   if (template.heat_template_version === undefined) throw validationError('Template format version not found.');
