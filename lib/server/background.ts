@@ -10,6 +10,8 @@ interface BackgroundTask {
 const TASKS: BackgroundTask[] = [
   { name: 'vim-sandbox-seed', start: async () => (await import('./vims/seed')).startSandboxSeed() },
   { name: 'vim-reachability', start: async () => (await import('./vims/monitor')).startVimMonitor() },
+  { name: 'vnf-job-runner', start: async () => (await import('./vnfs/runner')).startJobRunner() },
+  { name: 'vnf-stack-tracker', start: async () => (await import('./vnfs/tracker')).startStackTracker() },
 ];
 
 export async function startBackgroundTasks() {
