@@ -128,6 +128,11 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
     if (!user || (!auth.isAdmin && user.id !== auth.user.id)) return keystoneError(ctx, 404, `Could not find user: ${p.id}.`);
     return ok(ctx, 200, { user: userView(ctx, user) });
   }));
+  r.add('GET', '/v3/users/:id/projects', authed((ctx, auth, p) => {
+    if (p.id !== auth.user.id && !auth.isAdmin) return keystoneError(ctx, 403, 'You are not authorized to perform the requested action.');
+    const list = ks().projects.filter((x) => keystone.rolesOn(p.id, x.id).length > 0);
+    return ok(ctx, 200, { projects: list.map((x) => projectView(ctx, x)), links: listLinks(ctx, `/users/${p.id}/projects`) });
+  }));
   r.add('POST', '/v3/users', authed((ctx) => {
     const body = (ctx.body as { user?: { name?: unknown; password?: unknown; domain_id?: unknown; default_project_id?: unknown } })?.user;
     if (!body || typeof body.name !== 'string' || !body.name) return keystoneError(ctx, 400, "Invalid input for field 'user.name': a non-empty string is required");
