@@ -39,17 +39,18 @@ export async function startHarness(opts: { resourceDelayMs?: number } = {}): Pro
     stdio: 'ignore',
   });
   const tokens = new Map<string, string>();
+  const token = async (user: string, password = user, project = user) => {
+    const key = `${user}/${project}`;
+    if (!tokens.has(key)) tokens.set(key, await issueToken(keystoneUrl, user, password, project));
+    return tokens.get(key)!;
+  };
   return {
     sandbox,
     keystoneUrl,
     dataDir,
-    async token(user, password = user, project = user) {
-      const key = `${user}/${project}`;
-      if (!tokens.has(key)) tokens.set(key, await issueToken(keystoneUrl, user, password, project));
-      return tokens.get(key)!;
-    },
+    token,
     async newProjectMember(name) {
-      const admin = await this.token('admin');
+      const admin = await token('admin');
       const post = async (path: string, body: unknown) => {
         const res = await fetch(`${keystoneUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': admin }, body: JSON.stringify(body) });
         if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -61,7 +62,7 @@ export async function startHarness(opts: { resourceDelayMs?: number } = {}): Pro
       const member = roles.find((r) => r.name === 'member')!;
       const grant = await fetch(`${keystoneUrl}/projects/${project.id}/users/${user.id}/roles/${member.id}`, { method: 'PUT', headers: { 'x-auth-token': admin } });
       if (grant.status !== 204) throw new Error(`role grant: ${grant.status}`);
-      return { token: await this.token(name, name, name), projectId: project.id };
+      return { token: await token(name, name, name), projectId: project.id };
     },
     async close() {
       await sandbox.close();
