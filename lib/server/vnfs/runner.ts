@@ -76,18 +76,19 @@ export class JobRunner {
     this.running = true;
     const waiters = this.waiters;
     this.waiters = [];
+    let started: Promise<void>[] = [];
     try {
-      const jobs = (await claimJobs(this.owner, ['QUEUED'], 50)).filter((j) => !this.inFlight.has(j.id));
-      const limit = this.opts.concurrency ?? 8;
-      for (let i = 0; i < jobs.length; i += limit) {
-        await Promise.all(jobs.slice(i, i + limit).map((j) => this.run(j)));
-        if (this.stopped) break;
+      const free = (this.opts.concurrency ?? 8) - this.inFlight.size;
+      if (free > 0) {
+        const jobs = (await claimJobs(this.owner, ['QUEUED'], free + this.inFlight.size)).filter((j) => !this.inFlight.has(j.id)).slice(0, free);
+        // Jobs run independently: one slow (or stuck) Heat call does not hold up the others.
+        if (!this.stopped) started = jobs.map((j) => this.run(j));
       }
     } catch (e) {
       log.error('job runner tick failed', { error: (e as Error).stack });
     } finally {
       this.running = false;
-      for (const w of waiters) w();
+      void Promise.allSettled(started).then(() => waiters.forEach((w) => w()));
       this.schedule(this.opts.pollMs ?? 1000);
     }
   }
