@@ -238,6 +238,26 @@ export class HeatEngine implements EngineApi {
     }
   }
 
+  /** PATCH .../resources/<name> {mark_unhealthy}: FAILED (replaced by the next update) or back to COMPLETE. */
+  markUnhealthy(stack: StackRecord, resourceName: string, unhealthy: boolean, reason: string): void {
+    const res = stack.resources[resourceName];
+    if (!res) throw new HeatError(404, 'EntityNotFound', `The Resource (${resourceName}) could not be found.`);
+    if (stack.status === 'IN_PROGRESS' || res.status === 'IN_PROGRESS') {
+      throw new HeatError(409, 'ActionInProgress', `Stack ${stack.name} already has an action (${stack.action}) in progress.`);
+    }
+    if (!this.exists(res)) throw new HeatError(400, 'ResourceFailure', `Resource ${resourceName} has not been created.`);
+    if (unhealthy) {
+      res.status = 'FAILED';
+      res.statusReason = reason || 'state changed by mark_unhealthy';
+      this.addEvent(stack, res, res.action, 'FAILED', res.statusReason);
+    } else if (res.status === 'FAILED') {
+      res.status = 'COMPLETE';
+      res.statusReason = reason || 'state changed';
+      this.addEvent(stack, res, res.action, 'COMPLETE', res.statusReason);
+    }
+    this.store.changed();
+  }
+
   // ---- intrinsic resolution -------------------------------------------------------------
 
   private pluginContext(stack: StackRecord, res: ResourceRecord): PluginContext {
@@ -305,7 +325,14 @@ export class HeatEngine implements EngineApi {
 
   tick(): void {
     for (const stack of this.allStacks()) {
-      if (stack.status === 'IN_PROGRESS') this.advance(stack);
+      if (stack.status !== 'IN_PROGRESS') continue;
+      try {
+        this.advance(stack);
+      } catch (e) {
+        // a bug in one resource type must not take the whole sandbox down: fail that stack
+        console.error(`[sandbox] heat engine error in stack ${stack.name}:`, e);
+        this.failStack(stack, `Internal sandbox error: ${(e as Error).message}`);
+      }
     }
   }
 
@@ -367,7 +394,7 @@ export class HeatEngine implements EngineApi {
       this.failStep(stack, res, `${(e as Error).name === 'HeatError' ? (e as HeatError).type : 'Error'}: resources.${res.name}: ${(e as Error).message}`);
       return;
     }
-    const created = this.exists(res) && !(res.action === 'CREATE' && res.status === 'FAILED');
+    const created = this.exists(res) && res.status !== 'FAILED';
     if (op === 'update' && created && sameJson(props, res.properties) && res.status === 'COMPLETE') {
       res.pendingOp = null;
       return;
@@ -398,6 +425,12 @@ export class HeatEngine implements EngineApi {
       if (res.action === 'CREATE') {
         const fault = resourceFault(this.faults(), res.name, res.type);
         if (fault) throw new ResourceFailure(`Error: resources.${res.name}: ${fault.reason ?? 'Injected failure (sandbox fault injection)'}`);
+        // a failed (or marked unhealthy) resource is replaced: remove what it left first
+        if (res.physicalId || res.nestedStackId) {
+          plugin.delete(ctx);
+          res.physicalId = '';
+          res.nestedStackId = null;
+        }
         plugin.create(ctx, props);
         res.properties = props;
       } else if (res.action === 'UPDATE') {

@@ -139,7 +139,15 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     const body = requireBody(ctx);
     const template = body.template !== undefined ? asTemplate(body.template) : existing ? stack.template : templateFromBody(body);
     const files = body.files !== undefined ? { ...(existing ? stack.files : {}), ...stringMap(body.files, 'files') } : stack.files;
-    const params = existing ? { ...stack.parameters, ...bodyParameters(body) } : bodyParameters(body);
+    // PATCH keeps the current values, except those named in clear_parameters (back to defaults)
+    const kept = existing ? { ...stack.parameters } : {};
+    if (body.clear_parameters !== undefined) {
+      if (!Array.isArray(body.clear_parameters) || !body.clear_parameters.every((n) => typeof n === 'string')) {
+        throw new HeatError(400, 'HTTPBadRequest', '"clear_parameters" must be a list of parameter names');
+      }
+      for (const name of body.clear_parameters as string[]) delete kept[name];
+    }
+    const params = { ...kept, ...bodyParameters(body) };
     engine.updateStack(stack.id, template, params, false, files);
     return webobReply(ctx, 202, 'Accepted', 'The request is accepted for processing.<br /><br />\n\n\n');
   };
@@ -186,6 +194,16 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     const res = stack.resources[p.res];
     if (!res) throw notFound(`The Resource (${p.res}) could not be found.`);
     return ok(ctx, 200, { resource: resourceView(engine, stack, res, { show: true, withAttrs: ctx.query.getAll('with_attr') }) });
+  });
+
+  // mark_unhealthy: the next stack update replaces the resource (Heat's healing path)
+  r.add('PATCH', '/v1/:tenant/stacks/:name/:id/resources/:res', (ctx, p, auth) => {
+    const stack = stackOf(p, auth);
+    const body = requireBody(ctx);
+    if (typeof body.mark_unhealthy !== 'boolean') throw new HeatError(400, 'HTTPBadRequest', '"mark_unhealthy" must be true or false');
+    if (body.resource_status_reason !== undefined && typeof body.resource_status_reason !== 'string') throw new HeatError(400, 'HTTPBadRequest', '"resource_status_reason" must be a string');
+    engine.markUnhealthy(stack, p.res, body.mark_unhealthy, (body.resource_status_reason as string | undefined) ?? '');
+    return ok(ctx, 200, null);
   });
 
   r.add('POST', '/v1/:tenant/stacks/:name/:id/resources/:res/signal', (ctx, p, auth) => {

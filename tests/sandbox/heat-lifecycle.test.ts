@@ -141,6 +141,43 @@ describe('sandbox heat: Tacker-shaped VNF stack', () => {
     expect(events.json.events.map((e: { resource_status: string }) => e.resource_status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE']);
   });
 
+  it('heals: a resource marked unhealthy is replaced by the next update', async () => {
+    const created = await create('heal', readTemplate('tacker-vnf.yaml'));
+    const id = created.json.stack.id;
+    await waitStack(s, 'heal', id);
+    const before = (await call(`${s.heat}/stacks/heal/${id}/resources/VDU1`, { token: s.token })).json.resource.physical_resource_id;
+    const mark = await call(`${s.heat}/stacks/heal/${id}/resources/VDU1`, { method: 'PATCH', token: s.token, body: { mark_unhealthy: true, resource_status_reason: 'ping failed' } });
+    expect(mark.status).toBe(200);
+    const marked = (await call(`${s.heat}/stacks/heal/${id}/resources/VDU1`, { token: s.token })).json.resource;
+    expect(marked.resource_status).toBe('CREATE_FAILED');
+    expect(marked.resource_status_reason).toBe('ping failed');
+    const bad = await call(`${s.heat}/stacks/heal/${id}/resources/VDU1`, { method: 'PATCH', token: s.token, body: { mark_unhealthy: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect((await call(`${s.heat}/stacks/heal/${id}`, { method: 'PATCH', token: s.token, body: {} })).status).toBe(202);
+    const healed = await waitStack(s, 'heal', id);
+    expect(healed.stack_status).toBe('UPDATE_COMPLETE');
+    expect(healed.outputs[0].output_value).toBe('192.168.200.2');
+    const after = (await call(`${s.heat}/stacks/heal/${id}/resources/VDU1`, { token: s.token })).json.resource;
+    expect(after.resource_status).toBe('CREATE_COMPLETE');
+    expect(after.physical_resource_id).not.toBe(before);
+    expect((await call(`${sb.url}/compute/v2.1/servers/${before}`, { token: s.token })).status).toBe(404);
+    expect((await call(`${sb.url}/compute/v2.1/servers/${after.physical_resource_id}`, { token: s.token })).json.server.addresses.VL1[0].addr).toBe('192.168.200.2');
+    // the other resources were left alone
+    const cp1Events = await call(`${s.heat}/stacks/heal/${id}/resources/CP1/events`, { token: s.token });
+    expect(cp1Events.json.events).toHaveLength(2);
+  });
+
+  it('PATCH clear_parameters reverts a parameter to its default', async () => {
+    const template = { heat_template_version: '2018-08-31', parameters: { v: { type: 'string', default: 'a' } }, resources: {}, outputs: { out: { value: { get_param: 'v' } } } };
+    const created = await create('clr', template, { parameters: { v: 'b' } });
+    const id = created.json.stack.id;
+    expect((await waitStack(s, 'clr', id)).outputs[0].output_value).toBe('b');
+    await call(`${s.heat}/stacks/clr/${id}`, { method: 'PATCH', token: s.token, body: { clear_parameters: ['v'] } });
+    const updated = await waitStack(s, 'clr', id);
+    expect(updated.parameters.v).toBe('a');
+    expect(updated.outputs[0].output_value).toBe('a');
+  });
+
   it('pages events with marker and limit', async () => {
     const created = await create('ev', { heat_template_version: '2018-08-31', resources: { a: { type: 'OS::Heat::None' }, b: { type: 'OS::Heat::None', depends_on: 'a' } } });
     const id = created.json.stack.id;
