@@ -25,7 +25,10 @@ export async function validateOnVim(ctx: Pick<ApiContext<unknown>, 'identity' | 
   const result = translate(input.vnfd, { paramValues: input.param_values });
   if (result.errors.length || !result.template) throw invalidTemplate(result.errors);
 
-  const vim = await db().vim.findFirst({ where: { id: input.vim_id, deletedAt: null, OR: [projectScope(ctx.identity), { shared: true }] } });
+  // Own project's or shared VIMs. (Not `OR: [projectScope(...), ...]`: for admins the scope is `{}`,
+  // and Prisma treats `{}` inside OR as false.)
+  const visible = ctx.identity.isAdmin ? {} : { OR: [projectScope(ctx.identity), { shared: true }] };
+  const vim = await db().vim.findFirst({ where: { id: input.vim_id, deletedAt: null, ...visible } });
   if (!vim) throw notFound('Vim', input.vim_id);
   await ctx.authorize('get_vim', { id: vim.id, tenant_id: vim.tenantId, shared: vim.shared }, notFound('Vim', input.vim_id));
   const who = { id: vim.id, name: vim.name };
