@@ -59,7 +59,7 @@ export class StackTracker {
   constructor(opts: TrackerOptions = {}) {
     this.owner = opts.owner ?? newOwnerId('tracker');
     this.minMs = opts.minIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MIN_MS || 100);
-    this.maxMs = opts.maxIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MAX_MS || 600);
+    this.maxMs = opts.maxIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MAX_MS || 450);
     this.claimEveryMs = opts.claimEveryMs ?? 250;
   }
 
