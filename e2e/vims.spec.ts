@@ -25,21 +25,22 @@ test('register a VIM (sandbox Keystone, admin/admin), watch it become REACHABLE,
 
   await page.getByRole('link', { name: 'Register VIM' }).click();
   await expect(page.getByRole('heading', { name: 'Register VIM' })).toBeVisible();
+  await expect(page.getByLabel('Shared with all projects')).toBeVisible(); // admins may share
 
   // live validation with the API's schema
-  const authUrl = page.getByLabel('Auth URL *');
+  const authUrl = page.getByLabel('Auth URL *', { exact: true });
   await authUrl.fill('not a url');
   await authUrl.blur();
   await expect(page.getByText('must be an http:// or https:// URL')).toBeVisible();
   await expect(authUrl).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Name *').fill('e2e-cloud');
+  await page.getByLabel('Name *', { exact: true }).fill('e2e-cloud');
   await page.getByLabel('Description').fill('registered by the e2e journey');
   await authUrl.fill(keystoneRoot); // no /v3: version discovery finds it
   await expect(page.getByText('must be an http:// or https:// URL')).toHaveCount(0);
-  await page.getByLabel('User name *').fill('admin');
-  await page.getByLabel('Password *').fill('admin');
-  await page.getByLabel('Project name *').fill('admin');
+  await page.getByLabel('User name *', { exact: true }).fill('admin');
+  await page.getByLabel('Password *', { exact: true }).fill('admin');
+  await page.getByLabel('Project name *', { exact: true }).fill('admin');
 
   await page.getByRole('button', { name: 'Test connection' }).click();
   const result = page.getByTestId('test-result');
@@ -55,12 +56,21 @@ test('register a VIM (sandbox Keystone, admin/admin), watch it become REACHABLE,
   await expect(overview).toContainText('***');
   await expect(overview.locator('[data-status="REACHABLE"]')).toBeVisible({ timeout: 20_000 });
 
+  // edit: a new description (no credentials change, so no re-verification)
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit VIM' });
+  await edit.getByLabel('Description').fill('edited by the journey');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(overview).toContainText('edited by the journey');
+
   await page.getByRole('tab', { name: 'Events' }).click();
   const events = page.getByRole('table', { name: 'VIM events' });
-  await expect(events.getByRole('cell', { name: 'MONITOR' })).toBeVisible();
-  await expect(events.getByRole('cell', { name: 'CREATE' })).toBeVisible();
+  await expect(events.getByRole('cell', { name: 'MONITOR', exact: true })).toBeVisible();
+  await expect(events.getByRole('cell', { name: 'CREATE', exact: true })).toBeVisible();
+  await expect(events.getByRole('cell', { name: 'UPDATE', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete VIM' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete VIM' }).click();
@@ -72,11 +82,11 @@ test('register a VIM (sandbox Keystone, admin/admin), watch it become REACHABLE,
 test('a wrong password is refused with a message naming the credentials', async ({ page }) => {
   await signIn(page, 'demo', 'demo');
   await page.goto('/vims/new');
-  await page.getByLabel('Name *').fill('bad');
-  await page.getByLabel('Auth URL *').fill(`${keystoneRoot}/v3`);
-  await page.getByLabel('User name *').fill('demo');
-  await page.getByLabel('Password *').fill('wrong');
-  await page.getByLabel('Project name *').fill('demo');
+  await page.getByLabel('Name *', { exact: true }).fill('bad');
+  await page.getByLabel('Auth URL *', { exact: true }).fill(`${keystoneRoot}/v3`);
+  await page.getByLabel('User name *', { exact: true }).fill('demo');
+  await page.getByLabel('Password *', { exact: true }).fill('wrong');
+  await page.getByLabel('Project name *', { exact: true }).fill('demo');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'wrong user name, domain or password' }).first()).toBeVisible();
   // a member sees no "shared" option (admin only)
