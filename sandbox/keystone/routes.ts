@@ -11,7 +11,7 @@ import type { Project, User } from './model';
 import { passwordRecord } from './seed';
 import { KeystoneError, type AuthContext, type Keystone } from './tokens';
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict' };
 
 export function keystoneError(ctx: RequestContext, code: number, message: string): Reply {
   const headers: Record<string, string> = { Vary: 'X-Auth-Token', 'x-openstack-request-id': ctx.requestId };
@@ -166,9 +166,9 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
     const catalog = buildCatalog(ctx.baseUrl, auth.project?.id ?? '', config.nfvUrl, config.region);
     return ok(ctx, 200, { services: catalog.map((s) => ({ id: s.id, type: s.type, name: s.name, enabled: true, description: '', links: { self: `${v3(ctx)}/services/${s.id}` } })), links: listLinks(ctx, '/services') });
   }));
-  r.add('GET', '/v3/endpoints', authed((ctx, auth) => {
+  r.add('GET', '/v3/endpoints', authed((ctx) => {
+    // endpoint URLs are templates in Keystone; the project part is filled in per token
     const catalog = buildCatalog(ctx.baseUrl, '%(tenant_id)s', config.nfvUrl, config.region);
-    void auth;
     const endpoints = catalog.flatMap((s) => s.endpoints.map((e) => ({ id: e.id, interface: e.interface, region_id: e.region_id, region: e.region, service_id: s.id, url: e.url, enabled: true, links: { self: `${v3(ctx)}/endpoints/${e.id}` } })));
     return ok(ctx, 200, { endpoints, links: listLinks(ctx, '/endpoints') });
   }, true));
@@ -233,7 +233,7 @@ export function keystoneRouter(keystone: Keystone, store: Store, config: Sandbox
 export async function handleKeystone(router: Router, ctx: RequestContext): Promise<Reply> {
   const found = router.match(ctx.method, ctx.path);
   if (found === null) return keystoneError(ctx, 404, 'The resource could not be found.');
-  if (found === 'method-not-allowed') return { ...keystoneError(ctx, 405 as 400, 'The method is not allowed for the requested URL.'), status: 405 };
+  if (found === 'method-not-allowed') return keystoneError(ctx, 405, 'The method is not allowed for the requested URL.');
   try {
     return await found.handler(ctx, found.params, undefined);
   } catch (e) {

@@ -30,11 +30,11 @@ export const templateResource: ResourcePlugin = {
     ctx.resource.nestedStackId = id;
     ctx.resource.physicalId = id;
   },
-  update: (ctx, props, touch) => {
+  update: (ctx, props) => {
     const template = fileTemplate(ctx.stack.files, ctx.resource.type);
     if (!template || !ctx.resource.nestedStackId) throw new ResourceFailure(`The Resource Type (${ctx.resource.type}) could not be found.`);
-    // a member that is only touched keeps its own resources: Heat reports the member stack UPDATE_COMPLETE only
-    void touch;
+    // even when the group only touches a member, its own resources stay as they are (unchanged
+    // properties): Heat then reports just the member stack UPDATE_COMPLETE
     ctx.engine.updateStack(ctx.resource.nestedStackId, template, props, false);
   },
   delete: (ctx) => {
