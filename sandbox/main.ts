@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const config = parseArgs(process.argv.slice(2), configFromEnv());
   const sandbox = await startSandbox(config);
   console.log(`[sandbox] OpenStack sandbox listening on ${sandbox.url} (state: ${config.stateDir})`);
-  console.log(`[sandbox] auth URL ${sandbox.url}/identity/v3  users admin/admin, demo/demo  region ${config.region}`);
+  const password = (user: string, env: string) => (process.env[env] ? `${user}/$${env}` : `${user}/${user}`);
+  console.log(`[sandbox] auth URL ${sandbox.url}/identity/v3  users ${password('admin', 'SANDBOX_ADMIN_PASSWORD')}, ${password('demo', 'SANDBOX_DEMO_PASSWORD')}  region ${config.region}`);
   const shutdown = async () => {
     await sandbox.close();
     process.exit(0);

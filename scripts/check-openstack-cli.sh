@@ -23,7 +23,7 @@ if ! command -v openstack >/dev/null 2>&1 || ! python3 -c 'import heatclient' >/
     exit 77
   fi
   echo "== installing python3-openstackclient python3-heatclient (apt-get, may take a few minutes)"
-  if ! (flock /tmp/apt.lock apt-get update -qq && DEBIAN_FRONTEND=noninteractive flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends python3-openstackclient python3-heatclient) >"$WORK/apt.log" 2>&1; then
+  if ! (flock /tmp/apt.lock apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive flock /tmp/apt.lock apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends python3-openstackclient python3-heatclient) >"$WORK/apt.log" 2>&1; then
     echo "SKIP: apt-get could not install the OpenStack CLI packages:"; tail -5 "$WORK/apt.log"
     exit 77
   fi

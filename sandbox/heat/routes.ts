@@ -87,7 +87,8 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     const showDeleted = q.get('show_deleted')?.toLowerCase() === 'true';
     const showNested = q.get('show_nested')?.toLowerCase() === 'true';
     const filter = (key: string) => q.getAll(key);
-    let list = engine.allStacks().filter((s) => s.projectId === auth.project!.id)
+    const allProjects = auth.isAdmin && q.get('global_tenant')?.toLowerCase() === 'true';
+    let list = engine.allStacks().filter((s) => allProjects || s.projectId === auth.project!.id)
       .filter((s) => showDeleted || !(s.action === 'DELETE' && s.status === 'COMPLETE'))
       .filter((s) => showNested || s.parentStackId === null);
     const statuses = filter('status');

@@ -200,10 +200,18 @@ describe('sandbox heat: Tacker-shaped VNF stack', () => {
     expect(missing.json.error.type).toBe('UserParameterMissing');
   });
 
-  it('refuses requests without a valid token and for another project', async () => {
+  it('refuses requests without a valid token and for another project; admin lists all with global_tenant', async () => {
     expect((await call(`${s.heat}/stacks`)).status).toBe(401);
     const demo = await login(sb.url, 'demo');
     const cross = await call(`${s.heat}/stacks`, { token: demo.token });
     expect(cross.status).toBe(403);
+    const own = await call(`${demo.heat}/stacks`, { method: 'POST', token: demo.token, body: { stack_name: 'demo1', template: { heat_template_version: '2018-08-31' } } });
+    expect(own.status).toBe(201);
+    expect((await call(`${demo.heat}/stacks`, { token: demo.token })).json.stacks.map((x: { stack_name: string }) => x.stack_name)).toEqual(['demo1']);
+    expect((await call(`${s.heat}/stacks`, { token: s.token })).json.stacks.map((x: { stack_name: string }) => x.stack_name)).not.toContain('demo1');
+    const global = await call(`${s.heat}/stacks?global_tenant=True`, { token: s.token });
+    expect(global.json.stacks.map((x: { stack_name: string }) => x.stack_name)).toContain('demo1');
+    const demoGlobal = await call(`${demo.heat}/stacks?global_tenant=True`, { token: demo.token });
+    expect(demoGlobal.json.stacks.map((x: { stack_name: string }) => x.stack_name)).toEqual(['demo1']);
   });
 });

@@ -106,4 +106,22 @@ describe('sandbox heat: scaling', () => {
     const events = await call(`${s.heat}/stacks/cool/${id}/resources/scale_out/events`, { token: s.token });
     expect(events.json.events.filter((e: { resource_status: string }) => e.resource_status === 'SIGNAL_COMPLETE')).toHaveLength(1);
   });
+
+  it('scales through the pre-signed alarm_url without a token, and rejects a tampered signature', async () => {
+    const template = readTemplate('T.yaml').replace('default: 8', 'default: 0');
+    const created = await call(`${s.heat}/stacks`, { method: 'POST', token: s.token, body: { stack_name: 'alarmed', template, files: { 'member.yaml': readTemplate('member.yaml').replace('default: 1', 'default: 0') } } });
+    const id = created.json.stack.id;
+    const stack = await waitStack(s, 'alarmed', id);
+    const alarmUrl: string = stack.outputs.find((o: { output_key: string }) => o.output_key === 'scale_out_alarm_url').output_value;
+    expect(alarmUrl.startsWith(`${sb.url}/orchestration/v1/signal/`)).toBe(true);
+    const tampered = await call(alarmUrl.replace(/Signature=[^&]+/, 'Signature=forged'), { method: 'POST', body: {} });
+    expect(tampered.status).toBe(403);
+    const aodh = await call(alarmUrl, { method: 'POST', body: { previous: 'ok', current: 'alarm', reason: 'cpu high' } });
+    expect(aodh.status).toBe(200);
+    expect(aodh.text).toBe('null');
+    const size = async () => (await call(`${s.heat}/stacks/alarmed/${id}/outputs/asg_size`, { token: s.token })).json.output.output_value;
+    await waitFor(async () => ((await size()) === 2 ? true : undefined), 'alarm scale out');
+    const events = await call(`${s.heat}/stacks/alarmed/${id}/resources/scale_out/events?resource_action=SIGNAL`, { token: s.token });
+    expect(events.json.events[0].resource_status_reason).toBe('alarm state changed from ok to alarm (cpu high)');
+  });
 });
