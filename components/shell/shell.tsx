@@ -15,6 +15,7 @@ const NFV_NAV: NavItem[] = [
   { href: '/events', label: 'Events' },
 ];
 const ADMIN_NAV: NavItem[] = [{ href: '/admin/policy', label: 'Policy' }];
+const HELP_NAV: NavItem[] = [{ href: '/api-reference', label: 'API reference' }];
 
 export function Shell({ identity, children }: { identity: SessionIdentity; children: React.ReactNode }) {
   const pathname = usePathname();
@@ -44,6 +45,7 @@ export function Shell({ identity, children }: { identity: SessionIdentity; child
         {group('Project', [{ href: '/', label: 'Overview' }])}
         {group('NFV', NFV_NAV)}
         {identity.isAdmin && group('Admin', ADMIN_NAV)}
+        {group('Help', HELP_NAV)}
       </nav>
       <main className="shell-main" id="main">
         {children}
