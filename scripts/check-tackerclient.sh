@@ -41,7 +41,7 @@ install_clients() {
     python3-openstackclient python3-tackerclient python3-yaml
 }
 install_clients
-echo "== $(openstack --version 2>&1); tackerclient $(/usr/bin/python3 -c 'import tackerclient.version as v; print(v.version_info.version_string())' 2>/dev/null || echo '?')"
+echo "== $(openstack --version 2>&1); python-tackerclient $(/usr/bin/python3 -c 'from importlib.metadata import version; print(version("python-tackerclient"))' 2>/dev/null || echo '?')"
 echo "== Keystone $OS_AUTH_URL, user $OS_USERNAME, project $OS_PROJECT_NAME"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/check-tackerclient.XXXXXX")"
@@ -174,8 +174,10 @@ run vnf descriptor show vnfd1
 expect "tosca_definitions_version"
 
 run vnf descriptor template show vnfd1
-expect "tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0"
-expect "VDU1"
+expect '"tosca_definitions_version": "tosca_simple_profile_for_nfv_1_0_0"'
+expect '"VDU1"'
+expect '"network_name": "net_mgmt"'
+
 
 # --- VNF ---------------------------------------------------------------------------------------------
 run vnf create --vnfd-name vnfd1 vnf1
@@ -210,6 +212,8 @@ run vnf scale --scaling-policy-name SP1 --scaling-type out vnf2
 wait_status vnf2 ACTIVE
 run nfv event list --resource-id "$VNF2_ID" --event-type SCALE
 expect "$VNF2_ID"
+expect "PENDING_SCALE_OUT"
+expect_not "$VNF1_ID"
 
 # --- clean up, in dependency order -------------------------------------------------------------------
 run vnf delete vnf1
