@@ -21,3 +21,6 @@ npx next build
 
 echo "== end-to-end tests (Playwright, Chromium)"
 npx playwright test
+
+echo "== python-tackerclient against Trellis (Debian's openstack client, production build + sandbox)"
+TRELLIS_E2E=1 npx vitest run tests/tacker-cli
