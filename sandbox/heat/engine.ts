@@ -210,10 +210,17 @@ export class HeatEngine implements EngineApi {
     stack.statusReason = 'Stack DELETE started';
     stack.updatedTime = Date.now();
     for (const res of Object.values(stack.resources)) {
-      // a create that has not finished yet has made nothing in the cloud: forget it
-      if (res.status === 'IN_PROGRESS' && res.action === 'CREATE' && res.dueAt !== null) {
-        res.action = 'INIT';
-        res.status = 'COMPLETE';
+      if (res.status === 'IN_PROGRESS') {
+        if (res.action === 'CREATE' && res.dueAt !== null) {
+          // a create that has not reached its end has made nothing in the cloud: forget it
+          res.action = 'INIT';
+          res.status = 'COMPLETE';
+        } else {
+          // waiting for a nested stack, or an update underway: abort it, then delete what exists
+          res.status = 'FAILED';
+          res.statusReason = `${res.action} aborted`;
+          this.addEvent(stack, res, res.action, 'FAILED', res.statusReason);
+        }
         res.dueAt = null;
       }
       res.pendingOp = 'delete';

@@ -124,4 +124,33 @@ describe('sandbox heat: scaling', () => {
     const events = await call(`${s.heat}/stacks/alarmed/${id}/resources/scale_out/events?resource_action=SIGNAL`, { token: s.token });
     expect(events.json.events[0].resource_status_reason).toBe('alarm state changed from ok to alarm (cpu high)');
   });
+
+  it('deleting a stack while its group is still being created removes everything', async () => {
+    const slow = await startTestSandbox({ resourceDelayMs: 150 });
+    try {
+      const admin = await login(slow.url);
+      const created = await call(`${admin.heat}/stacks`, {
+        method: 'POST', token: admin.token,
+        body: { stack_name: 'early', template: readTemplate('tacker-vnf-asg.yaml'), files: { 'SP1_res.yaml': readTemplate('SP1_res.yaml') } },
+      });
+      const id = created.json.stack.id;
+      // wait until the group's nested member stacks exist but are not finished
+      await waitFor(async () => {
+        const group = await call(`${admin.heat}/stacks/early/${id}/resources/SP1_group`, { token: admin.token });
+        return group.json.resource.links.some((l: { rel: string }) => l.rel === 'nested') ? true : undefined;
+      }, 'group nested stack');
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await call(`${admin.heat}/stacks/early/${id}`, { method: 'DELETE', token: admin.token })).status).toBe(204);
+      const done = await waitStack(admin, 'early', id, 20_000);
+      expect(done.stack_status).toBe('DELETE_COMPLETE');
+      // let any member that was mid-create finish its (aborted) work
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await call(`${slow.url}/compute/v2.1/servers`, { token: admin.token })).json.servers).toEqual([]);
+      expect((await call(`${slow.url}/network/v2.0/ports`, { token: admin.token })).json.ports).toEqual([]);
+      const live = Object.values(slow.store.state.heat.stacks).filter((st) => !(st.action === 'DELETE' && st.status === 'COMPLETE'));
+      expect(live.map((st) => `${st.name} ${st.action}_${st.status}`)).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
 });
