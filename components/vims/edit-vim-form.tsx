@@ -15,8 +15,13 @@ function changesOf(vim: VimView, f: Fields) {
   if (f.description !== vim.description) out.description = f.description;
   if (f.is_default !== vim.is_default) out.is_default = f.is_default;
   const cred: Record<string, unknown> = {};
-  if (f.username !== (vim.auth_cred?.username ?? '')) cred.username = f.username;
-  if (f.password) cred.password = f.password;
+  if (vim.auth_cred?.application_credential_id) {
+    // a new secret for the same application credential
+    if (f.password) cred.application_credential_secret = f.password;
+  } else {
+    if (f.username !== (vim.auth_cred?.username ?? '')) cred.username = f.username;
+    if (f.password) cred.password = f.password;
+  }
   if (f.cert_verify !== (vim.auth_cred?.cert_verify !== 'False')) cred.cert_verify = f.cert_verify;
   if (Object.keys(cred).length) out.auth_cred = cred;
   if (f.project_name !== (vim.vim_project.name ?? '')) out.vim_project = { name: f.project_name };
@@ -60,6 +65,7 @@ export function EditVimForm({ vim, canSetDefault, onDone }: { vim: VimView; canS
     },
   });
   const nothing = Object.keys(changes).length === 0;
+  const appCred = Boolean(vim.auth_cred?.application_credential_id);
 
   return (
     <form
@@ -74,15 +80,15 @@ export function EditVimForm({ vim, canSetDefault, onDone }: { vim: VimView; canS
       <div className={styles.formGrid}>
         <TextField id="edit-name" label="Name" value={f.name} onChange={set('name')} error={errorOf('name')} />
         <TextField id="edit-description" label="Description" value={f.description} onChange={set('description')} error={errorOf('description')} />
-        <TextField id="edit-username" label="User name" value={f.username} onChange={set('username')} error={errorOf('auth_cred.username')} />
+        {!appCred && <TextField id="edit-username" label="User name" value={f.username} onChange={set('username')} error={errorOf('auth_cred.username')} />}
         <TextField
           id="edit-password"
-          label="New password"
+          label={appCred ? 'New application credential secret' : 'New password'}
           type="password"
           autoComplete="new-password"
           value={f.password}
           onChange={set('password')}
-          error={errorOf('auth_cred.password')}
+          error={errorOf(appCred ? 'auth_cred.application_credential_secret' : 'auth_cred.password')}
           hint="Leave empty to keep the current one. New credentials are verified before they are saved."
         />
         <TextField id="edit-project" label="Project name" value={f.project_name} onChange={set('project_name')} error={errorOf('vim_project.name') ?? errorOf('vim_project')} />

@@ -12,12 +12,16 @@ import { useAllowed } from './use-allowed';
 import styles from './vims.module.css';
 
 interface FormState {
+  /** password: user + password; appcred: application credential id + secret */
+  method: 'password' | 'appcred';
   name: string;
   description: string;
   auth_url: string;
   username: string;
   user_domain_name: string;
   password: string;
+  app_cred_id: string;
+  app_cred_secret: string;
   project_name: string;
   project_domain_name: string;
   cert_verify: boolean;
@@ -26,7 +30,7 @@ interface FormState {
 }
 
 const EMPTY: FormState = {
-  name: '', description: '', auth_url: '', username: '', user_domain_name: 'Default', password: '',
+  method: 'password', app_cred_id: '', app_cred_secret: '', name: '', description: '', auth_url: '', username: '', user_domain_name: 'Default', password: '',
   project_name: '', project_domain_name: 'Default', cert_verify: true, is_default: false, shared: false,
 };
 
@@ -38,7 +42,10 @@ function bodyOf(f: FormState) {
       description: f.description,
       type: 'openstack',
       auth_url: f.auth_url,
-      auth_cred: { username: f.username, user_domain_name: f.user_domain_name, password: f.password, cert_verify: f.cert_verify },
+      auth_cred:
+        f.method === 'appcred'
+          ? { application_credential_id: f.app_cred_id, application_credential_secret: f.app_cred_secret, cert_verify: f.cert_verify }
+          : { username: f.username, user_domain_name: f.user_domain_name, password: f.password, cert_verify: f.cert_verify },
       vim_project: { name: f.project_name, project_domain_name: f.project_domain_name },
       is_default: f.is_default,
       ...(f.shared ? { shared: true } : {}),
@@ -116,11 +123,28 @@ export function RegisterVimForm() {
         </fieldset>
         <fieldset className={styles.fieldset}>
           <legend>Credentials</legend>
+          <div role="radiogroup" aria-label="Authentication" className={styles.actions} style={{ marginBottom: 12 }}>
+            {([['password', 'User and password'], ['appcred', 'Application credential']] as const).map(([value, label]) => (
+              <label key={value} className={styles.check} style={{ marginBottom: 0 }}>
+                <input type="radio" name="vim-method" value={value} checked={form.method === value} onChange={() => set('method', 'method')(value)} />
+                {label}
+              </label>
+            ))}
+          </div>
           <div className={styles.formGrid}>
-            {field('username', 'auth_cred.username', 'User name', { required: true })}
-            {field('user_domain_name', 'auth_cred.user_domain_name', 'User domain')}
-            {field('password', 'auth_cred.password', 'Password', { required: true, type: 'password', autoComplete: 'new-password' })}
-            {field('project_name', 'vim_project.name', 'Project name', { required: true })}
+            {form.method === 'password' ? (
+              <>
+                {field('username', 'auth_cred.username', 'User name', { required: true })}
+                {field('user_domain_name', 'auth_cred.user_domain_name', 'User domain')}
+                {field('password', 'auth_cred.password', 'Password', { required: true, type: 'password', autoComplete: 'new-password' })}
+              </>
+            ) : (
+              <>
+                {field('app_cred_id', 'auth_cred.application_credential_id', 'Application credential ID', { required: true })}
+                {field('app_cred_secret', 'auth_cred.application_credential_secret', 'Application credential secret', { required: true, type: 'password', autoComplete: 'new-password' })}
+              </>
+            )}
+            {field('project_name', 'vim_project.name', 'Project name', { required: true, hint: form.method === 'appcred' ? "The credential's own project" : undefined })}
             {field('project_domain_name', 'vim_project.project_domain_name', 'Project domain')}
           </div>
           {serverErrors.vim_project && <div className="field-error" role="alert">{serverErrors.vim_project}</div>}

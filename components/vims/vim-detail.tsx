@@ -15,6 +15,15 @@ import styles from './vims.module.css';
 
 type Tab = 'overview' | 'events';
 
+function credentialRows(vim: VimView): [string, React.ReactNode][] {
+  const c = vim.auth_cred;
+  if (!c) return [['Credentials', <span key="c" className="muted">hidden (shared VIM of another project)</span>]];
+  if (c.application_credential_id) {
+    return [['Application credential', <code key="ac">{c.application_credential_id}</code>], ['Secret', c.application_credential_secret]];
+  }
+  return [['User', `${c.username ?? c.user_id}${c.user_domain_name ? ` (domain ${c.user_domain_name})` : ''}`], ['Password', c.password]];
+}
+
 function Overview({ vim }: { vim: VimView }) {
   const rows: [string, React.ReactNode][] = [
     ['ID', <code key="id">{vim.id}</code>],
@@ -23,8 +32,7 @@ function Overview({ vim }: { vim: VimView }) {
     ['Type', vim.type],
     ['Auth URL', <code key="u">{vim.auth_url}</code>],
     ['Regions', vim.placement_attr.regions.join(', ') || <span className="muted">none found</span>],
-    ['User', vim.auth_cred ? `${vim.auth_cred.username ?? vim.auth_cred.user_id} (domain ${vim.auth_cred.user_domain_name ?? '—'})` : <span className="muted">hidden (shared VIM of another project)</span>],
-    ['Password', vim.auth_cred ? vim.auth_cred.password : <span className="muted">hidden</span>],
+    ...credentialRows(vim),
     ['TLS verification', vim.auth_cred ? (vim.auth_cred.cert_verify === 'False' ? 'off' : 'on') : <span className="muted">hidden</span>],
     ['Project', `${vim.vim_project.name ?? vim.vim_project.id}${vim.vim_project.project_domain_name ? ` (domain ${vim.vim_project.project_domain_name})` : ''}`],
     ['Default', vim.is_default ? 'yes' : 'no'],

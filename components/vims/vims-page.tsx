@@ -9,7 +9,8 @@ import type { VimView } from './types';
 import { useAllowed } from './use-allowed';
 import styles from './vims.module.css';
 
-const userOf = (v: VimView) => v.auth_cred?.username ?? v.auth_cred?.user_id ?? '';
+const userOf = (v: VimView) =>
+  v.auth_cred?.username ?? v.auth_cred?.user_id ?? (v.auth_cred?.application_credential_id ? `app credential ${v.auth_cred.application_credential_id}` : '');
 const projectOf = (v: VimView) => v.vim_project.name ?? v.vim_project.id ?? '';
 
 const columns: Column<VimView>[] = [

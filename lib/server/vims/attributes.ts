@@ -13,23 +13,42 @@ export const certVerifySchema = z
 
 const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be empty`).max(255);
 
-/** auth_cred of a create: a user (name + domain, or id) and a password. */
+const secretText = (what: string) => z.string().min(1, `${what} must not be empty`).max(1024);
+
+/**
+ * auth_cred of a create: a user (name + domain, or id) and a password, or an application
+ * credential (id + secret; Keystone binds it to its project).
+ */
 export const authCredSchema = z
   .strictObject({
     username: nonEmpty('username').optional(),
     user_id: nonEmpty('user_id').optional(),
-    password: z.string().min(1, 'password must not be empty').max(1024),
+    password: secretText('password').optional(),
     user_domain_name: nonEmpty('user_domain_name').optional(),
+    application_credential_id: nonEmpty('application_credential_id').optional(),
+    application_credential_secret: secretText('application_credential_secret').optional(),
     cert_verify: certVerifySchema.optional(),
   })
-  .refine((c) => Boolean(c.username || c.user_id), { message: 'give username or user_id', path: ['username'] });
+  .superRefine((c, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (c.application_credential_id !== undefined || c.application_credential_secret !== undefined) {
+      if (!c.application_credential_id) issue('application_credential_id', 'is required with application_credential_secret');
+      if (!c.application_credential_secret) issue('application_credential_secret', 'is required');
+      for (const k of ['username', 'user_id', 'password'] as const) if (c[k] !== undefined) issue(k, 'give either a user and password or an application credential, not both');
+      return;
+    }
+    if (!c.username && !c.user_id) issue('username', 'give username or user_id');
+    if (c.password === undefined) issue('password', 'is required');
+  });
 
 /** auth_cred of an update: every key optional, merged onto the stored credentials. */
 export const authCredUpdateSchema = z.strictObject({
   username: nonEmpty('username').optional(),
   user_id: nonEmpty('user_id').optional(),
-  password: z.string().min(1, 'password must not be empty').max(1024).optional(),
+  password: secretText('password').optional(),
   user_domain_name: nonEmpty('user_domain_name').optional(),
+  application_credential_id: nonEmpty('application_credential_id').optional(),
+  application_credential_secret: secretText('application_credential_secret').optional(),
   cert_verify: certVerifySchema.optional(),
 });
 
@@ -114,7 +133,16 @@ export type VimView = {
   name: string;
   description: string;
   auth_url: string;
-  auth_cred?: { username?: string; user_id?: string; user_domain_name?: string; cert_verify: string; password: '***' };
+  auth_cred?: {
+    username?: string;
+    user_id?: string;
+    user_domain_name?: string;
+    application_credential_id?: string;
+    cert_verify: string;
+    /** one of the two, always masked */
+    password?: '***';
+    application_credential_secret?: '***';
+  };
   vim_project: { name?: string; id?: string; project_domain_name?: string };
   placement_attr: { regions: string[] };
   status: string;

@@ -9,7 +9,7 @@ import { storedAuthCred, storedProject, storedRegions } from './view';
 
 export type { Vim };
 
-/** The VIM's password. After `trellis rotate-key` the key file changed under a running server: reload once. */
+/** The VIM's password or application-credential secret. After `trellis rotate-key` the key file changed under a running server: reload once. */
 export function vimSecret(row: Pick<Vim, 'id' | 'secretEnc'>): string {
   if (!row.secretEnc) throw new Error(`VIM ${row.id} has no stored secret (deleted?)`);
   try {
@@ -24,15 +24,16 @@ export function vimSecret(row: Pick<Vim, 'id' | 'secretEnc'>): string {
   }
 }
 
-/** The credentials of a stored VIM (password decrypted, or the one given). */
-export function vimCredentials(row: Vim, password: string = vimSecret(row)): VimCredentials {
+/** The credentials of a stored VIM (secret decrypted, or the one given). */
+export function vimCredentials(row: Vim, secret: string = vimSecret(row)): VimCredentials {
   const cred = storedAuthCred(row);
   const project = storedProject(row);
   return {
     authUrl: row.authUrl,
     username: cred.username,
     userId: cred.user_id,
-    password,
+    appCredId: cred.application_credential_id,
+    secret,
     userDomainName: cred.user_domain_name,
     projectName: project.name,
     projectId: project.id,
@@ -51,15 +52,20 @@ export interface ConnectVimOptions {
 /** An authenticated Cloud for a VIM row (throws OpenStackError like Cloud.connect). */
 export function connectVim(row: Vim, opts: ConnectVimOptions = {}): Promise<Cloud> {
   const c = vimCredentials(row);
+  const who: Partial<CloudConnectOptions> = c.appCredId
+    ? { appCred: { id: c.appCredId, secret: c.secret } }
+    : {
+        username: c.userId ? undefined : c.username,
+        userId: c.userId,
+        password: c.secret,
+        userDomainName: c.userDomainName,
+        projectId: c.projectId,
+        projectName: c.projectId ? undefined : c.projectName,
+        projectDomainName: c.projectDomainName,
+      };
   const connect: CloudConnectOptions = {
     authUrl: c.authUrl,
-    username: c.userId ? undefined : c.username,
-    userId: c.userId,
-    password: c.password,
-    userDomainName: c.userDomainName,
-    projectId: c.projectId,
-    projectName: c.projectId ? undefined : c.projectName,
-    projectDomainName: c.projectDomainName,
+    ...who,
     certVerify: c.certVerify,
     region: opts.region ?? storedRegions(row)[0],
     timeoutMs: opts.timeoutMs,

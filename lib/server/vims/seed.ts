@@ -26,7 +26,7 @@ function parseSetting(raw: string): SandboxVimSetting {
 export async function seedSandboxVim(env: Record<string, string | undefined> = process.env, attempts = 10, delayMs = 1000): Promise<string | null> {
   if (!env.TRELLIS_SANDBOX_VIM) return null;
   const s = parseSetting(env.TRELLIS_SANDBOX_VIM);
-  const creds = { authUrl: s.authUrl, username: s.username, password: s.password, userDomainName: 'Default', projectName: s.project, projectDomainName: 'Default', certVerify: true };
+  const creds = { authUrl: s.authUrl, username: s.username, secret: s.password, userDomainName: 'Default', projectName: s.project, projectDomainName: 'Default', certVerify: true };
   let verified: VerifiedVim | undefined;
   for (let i = 1; !verified; i++) {
     try {

@@ -2,7 +2,7 @@
 // talks to the network), then the rows and their events in one transaction.
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/identity';
-import { conflict } from '../api/errors';
+import { badRequest, conflict } from '../api/errors';
 import { db, type Tx } from '../db';
 import type { Vim } from '../db/generated/sqlite/client';
 import { recordEvent } from '../events';
@@ -22,11 +22,16 @@ export function onVimChanged(hook: ((vimId: string) => void) | undefined) {
 }
 const afterChange = (vimId: string) => hooks.trellisVimChanged?.(vimId);
 
-function authCredOf(c: { username?: string; user_id?: string; user_domain_name?: string; cert_verify?: 'True' | 'False' }): StoredAuthCred {
-  return {
-    ...(c.user_id ? { user_id: c.user_id } : { username: c.username, user_domain_name: c.user_domain_name ?? 'Default' }),
-    cert_verify: c.cert_verify ?? 'True',
-  };
+type CredInput = { username?: string; user_id?: string; user_domain_name?: string; application_credential_id?: string; cert_verify?: 'True' | 'False' };
+
+/** The non-secret half of the credentials, as stored. */
+function authCredOf(c: CredInput): StoredAuthCred {
+  const who = c.application_credential_id
+    ? { application_credential_id: c.application_credential_id }
+    : c.user_id
+      ? { user_id: c.user_id }
+      : { username: c.username, user_domain_name: c.user_domain_name ?? 'Default' };
+  return { ...who, cert_verify: c.cert_verify ?? 'True' };
 }
 
 function projectOf(p: { name?: string; id?: string; project_domain_name?: string }): StoredProject {
@@ -84,7 +89,7 @@ export async function registerVim(identity: Identity, input: VimCreateInput, ver
         type: input.type,
         authUrl: result.authUrl,
         authCred: JSON.stringify(authCredOf(cred)),
-        secretEnc: encryptSecret(cred.password),
+        secretEnc: encryptSecret(credentialsOfInput(input).secret),
         vimProject: JSON.stringify(projectOf(input.vim_project)),
         placementAttr: JSON.stringify({ regions: result.regions }),
         status: 'PENDING',
@@ -99,9 +104,9 @@ export async function registerVim(identity: Identity, input: VimCreateInput, ver
   return row;
 }
 
-const IDENTITY_KEYS = ['username', 'user_id', 'user_domain_name'] as const;
+const IDENTITY_KEYS = ['username', 'user_id', 'user_domain_name', 'application_credential_id'] as const;
 
-/** Changing who the VIM authenticates as (user or project), as opposed to a new password. */
+/** Changing who the VIM authenticates as (user, application credential or project), as opposed to a new secret. */
 function changesIdentity(row: Vim, cred: StoredAuthCred, project: StoredProject): boolean {
   const before = storedAuthCred(row);
   const beforeProject = storedProject(row);
@@ -117,18 +122,28 @@ export async function updateVim(identity: Identity, row: Vim, input: VimUpdateIn
   let next: { cred: StoredAuthCred; project: StoredProject; secretEnc?: string; verified: VerifiedVim } | null = null;
   if (credentialsChange) {
     const before = storedAuthCred(row);
-    // a new user (name or id) replaces the old one entirely; other keys merge
-    const userGiven = input.auth_cred?.username !== undefined || input.auth_cred?.user_id !== undefined;
-    const mergedCred = userGiven
-      ? { ...input.auth_cred, cert_verify: input.auth_cred?.cert_verify ?? before.cert_verify }
-      : { ...before, ...input.auth_cred };
-    const cred = authCredOf(mergedCred);
+    const given = input.auth_cred ?? {};
+    // a new user or application credential replaces the old identity entirely; other keys merge
+    const identityGiven = given.username !== undefined || given.user_id !== undefined || given.application_credential_id !== undefined;
+    const { password, application_credential_secret: appSecret, ...givenPublic } = given;
+    const cred = authCredOf(identityGiven ? { ...givenPublic, cert_verify: given.cert_verify ?? before.cert_verify } : { ...before, ...givenPublic });
+    const usesAppCred = Boolean(cred.application_credential_id);
+    const wrongSecret = usesAppCred ? (password !== undefined ? 'password' : null) : appSecret !== undefined ? 'application_credential_secret' : null;
+    if (wrongSecret) {
+      throw badRequest(`Invalid input for auth_cred.${wrongSecret}: this VIM authenticates with ${usesAppCred ? 'an application credential' : 'a user and password'}`, [{ field: `vim.auth_cred.${wrongSecret}`, message: 'does not match the kind of credentials' }]);
+    }
+    const newSecret = usesAppCred ? appSecret : password;
+    const switchedKind = usesAppCred !== Boolean(before.application_credential_id);
+    if (switchedKind && newSecret === undefined) {
+      const field = usesAppCred ? 'application_credential_secret' : 'password';
+      throw badRequest(`Invalid input for auth_cred.${field}: is required when switching to ${usesAppCred ? 'an application credential' : 'a user and password'}`, [{ field: `vim.auth_cred.${field}`, message: 'is required' }]);
+    }
     const project = input.vim_project ? projectOf(input.vim_project.id ? input.vim_project : { ...storedProject(row), ...input.vim_project, id: undefined }) : storedProject(row);
     if (changesIdentity(row, cred, project)) await assertNotInUse(row, identity, 're-credentialed (user or project changed)');
-    const password = input.auth_cred?.password ?? vimSecret(row);
-    const base = vimCredentials({ ...row, authCred: JSON.stringify(cred), vimProject: JSON.stringify(project) }, password);
+    const secret = newSecret ?? vimSecret(row);
+    const base = vimCredentials({ ...row, authCred: JSON.stringify(cred), vimProject: JSON.stringify(project) }, secret);
     const verified = await verifyVim(base);
-    next = { cred, project, verified, ...(input.auth_cred?.password !== undefined ? { secretEnc: encryptSecret(password) } : {}) };
+    next = { cred, project, verified, ...(newSecret !== undefined ? { secretEnc: encryptSecret(newSecret) } : {}) };
   }
   const updated = await db().$transaction(async (tx) => {
     if (input.name !== undefined) await assertNameFree(tx, row.tenantId, input.name, row.id);

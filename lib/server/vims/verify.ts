@@ -1,5 +1,6 @@
 // Checking a VIM's credentials against its Keystone, step by step, so a failure says exactly
-// what is wrong: the URL (unreachable, TLS, not a Keystone), the user/password, or the project.
+// what is wrong: the URL (unreachable, TLS, not a Keystone), the user/password (or application
+// credential), or the project.
 // (Tacker answered 500 for all of these.)
 import { authenticate, discoverV3, HttpClient, listRegions, OpenStackError, type TokenInfo } from '../../openstack';
 import { ApiError } from '../api/errors';
@@ -9,7 +10,10 @@ export interface VimCredentials {
   authUrl: string;
   username?: string;
   userId?: string;
-  password: string;
+  /** Application credential id: then `secret` is its secret, and no user is given. */
+  appCredId?: string;
+  /** The password, or the application credential's secret. */
+  secret: string;
   userDomainName?: string;
   projectName?: string;
   projectId?: string;
@@ -67,10 +71,11 @@ export async function verifyVim(c: VimCredentials): Promise<VerifiedVim> {
     } catch (e) {
       throw urlProblem(c.authUrl, e) ?? vimError('auth_url', 'not_keystone', `${c.authUrl} is not a Keystone v3 endpoint: ${(e as Error).message}`);
     }
+    if (c.appCredId) return await verifyAppCred(http, v3, c);
     const user = c.userId ? `user id ${c.userId}` : `user ${c.username} (domain ${c.userDomainName ?? 'Default'})`;
     const auth = {
       type: 'password' as const,
-      password: c.password,
+      password: c.secret,
       username: c.userId ? undefined : c.username,
       userId: c.userId,
       userDomainName: c.userDomainName,
@@ -78,12 +83,7 @@ export async function verifyVim(c: VimCredentials): Promise<VerifiedVim> {
     try {
       await authenticate(http, { authUrl: v3, auth, scope: { unscoped: true } });
     } catch (e) {
-      const url = urlProblem(v3, e);
-      if (url) throw url;
-      if (e instanceof OpenStackError && e.kind === 'notFound') {
-        throw vimError('auth_url', 'not_keystone', `${v3} is not a Keystone v3 endpoint (POST auth/tokens answered 404)`, e);
-      }
-      throw vimError('auth_cred.password', 'auth', `Keystone at ${v3} refused the credentials of ${user}: wrong user name, domain or password (${(e as Error).message})`, e as OpenStackError);
+      throw authProblem(v3, e) ?? vimError('auth_cred.password', 'auth', `Keystone at ${v3} refused the credentials of ${user}: wrong user name, domain or password (${(e as Error).message})`, e as OpenStackError);
     }
     const project = c.projectId ? `project id ${c.projectId}` : `project ${c.projectName} (domain ${c.projectDomainName ?? 'Default'})`;
     let token: TokenInfo;
@@ -101,6 +101,33 @@ export async function verifyVim(c: VimCredentials): Promise<VerifiedVim> {
   } finally {
     http.close();
   }
+}
+
+/** A failure of the first authentication that is not about the credentials. */
+function authProblem(v3: string, e: unknown): ApiError | null {
+  const url = urlProblem(v3, e);
+  if (url) return url;
+  if (e instanceof OpenStackError && e.kind === 'notFound') {
+    return vimError('auth_url', 'not_keystone', `${v3} is not a Keystone v3 endpoint (POST auth/tokens answered 404)`, e);
+  }
+  return null;
+}
+
+/** An application credential is bound to one project: it must be the VIM's vim_project. */
+async function verifyAppCred(http: HttpClient, v3: string, c: VimCredentials): Promise<VerifiedVim> {
+  let token: TokenInfo;
+  try {
+    token = await authenticate(http, { authUrl: v3, auth: { type: 'applicationCredential', id: c.appCredId!, secret: c.secret } });
+  } catch (e) {
+    throw authProblem(v3, e) ?? vimError('auth_cred.application_credential_secret', 'auth', `Keystone at ${v3} refused application credential ${c.appCredId}: unknown id, wrong secret or expired (${(e as Error).message})`, e as OpenStackError);
+  }
+  const p = token.project;
+  const matches = p && (c.projectId ? p.id === c.projectId : p.name === c.projectName && p.domain.name === (c.projectDomainName ?? 'Default'));
+  if (!p || !matches) {
+    const wanted = c.projectId ? `project id ${c.projectId}` : `project ${c.projectName} (domain ${c.projectDomainName ?? 'Default'})`;
+    throw vimError('vim_project', 'project', `Application credential ${c.appCredId} belongs to ${p ? `project ${p.name} (${p.id})` : 'no project'}, not to ${wanted}`);
+  }
+  return { authUrl: v3, projectId: p.id, projectName: p.name, regions: await regionsOf(http, v3, token) };
 }
 
 /** Keystone's region list; the catalog's regions when the user may not list them. */
@@ -123,7 +150,8 @@ export function credentialsOfInput(input: Pick<VimCreateInput, 'auth_url' | 'aut
     authUrl: input.auth_url,
     username: c.username,
     userId: c.user_id,
-    password: c.password,
+    appCredId: c.application_credential_id,
+    secret: (c.application_credential_id ? c.application_credential_secret : c.password) ?? '',
     userDomainName: c.user_domain_name,
     projectName: p.name,
     projectId: p.id,

@@ -1,4 +1,5 @@
-// A VIM row as Tacker's API dict. The secret never leaves: the password is always "***".
+// A VIM row as Tacker's API dict. The secret never leaves: the password (or application
+// credential secret) is always "***".
 import type { Vim } from '../db/generated/sqlite/client';
 import type { VimView } from './attributes';
 
@@ -7,6 +8,7 @@ export interface StoredAuthCred {
   username?: string;
   user_id?: string;
   user_domain_name?: string;
+  application_credential_id?: string;
   cert_verify: 'True' | 'False';
 }
 export interface StoredProject {
@@ -30,6 +32,10 @@ export const storedRegions = (row: Pick<Vim, 'placementAttr'>) => parseJson<{ re
 /** Tacker's timestamp format: ISO without milliseconds or zone. */
 export const tackerTime = (d: Date) => d.toISOString().replace(/\.\d+Z$/, '');
 
+function maskedAuthCred(c: StoredAuthCred): NonNullable<VimView['auth_cred']> {
+  return c.application_credential_id ? { ...c, application_credential_secret: '***' } : { ...c, password: '***' };
+}
+
 export function vimView(row: Vim): VimView {
   return {
     id: row.id,
@@ -38,7 +44,7 @@ export function vimView(row: Vim): VimView {
     name: row.name,
     description: row.description,
     auth_url: row.authUrl,
-    auth_cred: { ...storedAuthCred(row), password: '***' },
+    auth_cred: maskedAuthCred(storedAuthCred(row)),
     vim_project: storedProject(row),
     placement_attr: { regions: storedRegions(row) },
     status: row.status,
