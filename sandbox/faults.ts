@@ -23,6 +23,8 @@ export interface FaultSettings {
   timeoutRate: number;
   /** lifetime of newly issued tokens in seconds (null = the configured default) */
   tokenTtlSeconds: number | null;
+  /** time each Heat resource stays *_IN_PROGRESS from now on (null = the configured default) */
+  resourceDelayMs: number | null;
   /** services the request faults apply to (identity, orchestration, compute, image, network); empty = all */
   services: string[];
 }
@@ -30,7 +32,7 @@ export interface FaultSettings {
 export const SERVICE_NAMES = ['identity', 'orchestration', 'compute', 'image', 'network'] as const;
 
 export function noFaults(): FaultSettings {
-  return { failResources: [], latencyMs: 0, errorRate: 0, failNextRequests: 0, timeoutRate: 0, tokenTtlSeconds: null, services: [] };
+  return { failResources: [], latencyMs: 0, errorRate: 0, failNextRequests: 0, timeoutRate: 0, tokenTtlSeconds: null, resourceDelayMs: null, services: [] };
 }
 
 export class FaultInputError extends Error {}
@@ -68,6 +70,7 @@ export function mergeFaults(current: FaultSettings, input: unknown): FaultSettin
   if ('failNextRequests' in doc) next.failNextRequests = count(doc.failNextRequests, 'failNextRequests');
   if ('timeoutRate' in doc) next.timeoutRate = rate(doc.timeoutRate, 'timeoutRate');
   if ('tokenTtlSeconds' in doc) next.tokenTtlSeconds = doc.tokenTtlSeconds === null ? null : count(doc.tokenTtlSeconds, 'tokenTtlSeconds');
+  if ('resourceDelayMs' in doc) next.resourceDelayMs = doc.resourceDelayMs === null ? null : count(doc.resourceDelayMs, 'resourceDelayMs');
   if ('services' in doc) {
     if (!Array.isArray(doc.services) || !doc.services.every((s) => (SERVICE_NAMES as readonly string[]).includes(s as string))) {
       throw new FaultInputError(`services must be a list of: ${SERVICE_NAMES.join(', ')}`);

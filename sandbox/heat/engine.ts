@@ -358,6 +358,11 @@ export class HeatEngine implements EngineApi {
     this.maybeComplete(stack);
   }
 
+  /** the configured per-resource delay, unless fault injection overrides it */
+  private resourceDelayMs(): number {
+    return this.faults().resourceDelayMs ?? this.config.resourceDelayMs;
+  }
+
   private exists(res: ResourceRecord): boolean {
     return res.action !== 'INIT' && !(res.action === 'DELETE' && res.status === 'COMPLETE');
   }
@@ -388,7 +393,7 @@ export class HeatEngine implements EngineApi {
         this.store.changed();
         return;
       }
-      this.beginStep(stack, res, 'DELETE', now + this.config.resourceDelayMs);
+      this.beginStep(stack, res, 'DELETE', now + this.resourceDelayMs());
       return;
     }
     const def = resourceDefinitions(stack.template)[res.name];
@@ -408,7 +413,7 @@ export class HeatEngine implements EngineApi {
     }
     res.nextProperties = props;
     const extra = plugin?.extraDelayMs?.(props) ?? 0;
-    this.beginStep(stack, res, created ? 'UPDATE' : 'CREATE', now + this.config.resourceDelayMs + extra);
+    this.beginStep(stack, res, created ? 'UPDATE' : 'CREATE', now + this.resourceDelayMs() + extra);
     if (!created) res.createdAt = now;
   }
 

@@ -37,6 +37,16 @@ describe('sandbox fault injection', () => {
     expect(servers.json.servers).toHaveLength(0);
   });
 
+  it('slows Heat resources down on demand', async () => {
+    await setFaults({ resourceDelayMs: 400 });
+    const t0 = Date.now();
+    const created = await call(`${admin.heat}/stacks`, { method: 'POST', token: admin.token, body: { stack_name: 'slowed', template: { heat_template_version: '2018-08-31', resources: { a: { type: 'OS::Heat::None' }, b: { type: 'OS::Heat::None', depends_on: 'a' } } } } });
+    const stack = await waitStack(admin, 'slowed', created.json.stack.id);
+    expect(stack.stack_status).toBe('CREATE_COMPLETE');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(780);
+    await clearFaults();
+  });
+
   it('answers the next N requests of a service with 503, then recovers', async () => {
     await setFaults({ failNextRequests: 2, services: ['compute'] });
     expect((await call(`${sb.url}/compute/v2.1/servers`, { token: admin.token })).status).toBe(503);
