@@ -51,7 +51,8 @@ export function mergeVnf(list: VnfRow[] | undefined, vnf: VnfRow): VnfRow[] | un
   const i = list.findIndex((v) => v.id === vnf.id);
   if (i < 0) return [...list, vnf];
   const next = list.slice();
-  next[i] = vnf;
+  // keep fields the page added (e.g. the VNFD name) that the stream's Tacker view does not carry
+  next[i] = { ...next[i], ...vnf };
   return next;
 }
 
@@ -60,7 +61,7 @@ export function applyStreamMessage(qc: QueryClient, m: StreamMessage) {
   switch (m.kind) {
     case 'vnf':
       qc.setQueryData<VnfRow[]>(vnfKeys.list, (list) => mergeVnf(list, m.vnf));
-      qc.setQueryData<VnfRow>(vnfKeys.one(m.vnf.id), m.vnf);
+      qc.setQueryData<VnfRow>(vnfKeys.one(m.vnf.id), (old) => ({ ...old, ...m.vnf }));
       if (!m.vnf.status.startsWith('PENDING_')) qc.removeQueries({ queryKey: vnfKeys.progress(m.vnf.id) });
       void qc.invalidateQueries({ queryKey: vnfKeys.mapping(m.vnf.id) });
       break;
