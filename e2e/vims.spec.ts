@@ -89,6 +89,13 @@ test('a wrong password is refused with a message naming the credentials', async 
   await page.getByLabel('Project name *', { exact: true }).fill('demo');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'wrong user name, domain or password' }).first()).toBeVisible();
+  // the other way to authenticate: an application credential (id + secret)
+  await page.getByRole('radio', { name: 'Application credential' }).check();
+  await expect(page.getByLabel('User name *', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Application credential ID *', { exact: true }).fill('no-such-credential');
+  await page.getByLabel('Application credential secret *', { exact: true }).fill('nope');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'refused application credential no-such-credential' }).first()).toBeVisible();
   // a member sees no "shared" option (admin only)
   await expect(page.getByLabel('Shared with all projects')).toHaveCount(0);
 });
