@@ -38,6 +38,8 @@ export interface TrackerStats {
 }
 
 const TICK_MS = 25;
+/** Scale, update and delete give up like a create does (Tacker: stack_retries x stack_retry_wait). */
+const ACTION_TIMEOUT_MINS = Number(process.env.TRELLIS_STACK_TIMEOUT_MINS || 10);
 const PROGRESS_EVERY_MS = 300;
 
 export class StackTracker {
@@ -169,6 +171,11 @@ export class StackTracker {
     const s = (outcome: 'ACTIVE' | 'ERROR' | 'DELETED', details: string, patch: Parameters<typeof settle>[3]['patch'] = {}, extra?: Parameters<typeof settle>[3]['extra']) =>
       settle(job.id, this.owner, job.vnfId, { outcome, details, patch, observedAt, extra }).then(() => true);
 
+    const timeoutMins = p.kind === 'create' ? p.timeoutMins : ACTION_TIMEOUT_MINS;
+    if (p.kind !== 'create' && status.endsWith('IN_PROGRESS') && elapsed > timeoutMins * 60_000) {
+      const msg = `Stack ${p.kind} timed out after ${timeoutMins} minutes (Heat status ${status})`;
+      return s('ERROR', `VNF ${p.kind} failed: ${msg}`, { errorReason: msg });
+    }
     switch (p.kind) {
       case 'create': {
         if (status === 'CREATE_COMPLETE') {

@@ -1,0 +1,104 @@
+// The VNF journey in Chromium against the sandbox: launch a Tacker sample with a scaling policy
+// from the wizard, watch it go ACTIVE live (no polling), topology + mapping with Nova server ids,
+// scale out and see a new server, delete; an injected resource failure ends in ERROR with Heat's reason.
+import { expect, test, type Page } from '@playwright/test';
+
+const sandboxUrl = `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT || 5200)}`;
+
+async function signIn(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Domain').fill('Default');
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('admin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('admin');
+}
+
+async function launchSample(page: Page, sampleTitle: string, name: string) {
+  await page.goto('/vnfs');
+  await page.getByRole('link', { name: 'Launch VNF' }).click();
+  await page.getByLabel('Paste a template').check();
+  await page.getByLabel('Start from a Tacker sample').selectOption({ label: sampleTitle });
+  await expect(page.getByLabel('TOSCA template (YAML)')).toHaveValue(/tosca_definitions_version/);
+  await page.getByRole('button', { name: 'Next' }).click(); // parameters
+  await page.getByRole('button', { name: 'Next' }).click(); // placement
+  await page.getByLabel('Name').fill(name);
+  await expect(page.getByLabel('VIM')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Next' }).click(); // review
+  await expect(page.getByTestId('launch-hot')).toContainText('heat_template_version');
+  await page.getByRole('button', { name: 'Launch' }).click();
+  await expect(page).toHaveURL(/\/vnfs\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
+async function sandboxAdminToken(page: Page): Promise<string> {
+  const res = await page.request.post(`${sandboxUrl}/identity/v3/auth/tokens`, {
+    data: { auth: { identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } } }, scope: { project: { name: 'admin', domain: { name: 'Default' } } } } },
+  });
+  expect(res.status()).toBe(201);
+  return res.headers()['x-subject-token'];
+}
+
+test('launch a scaling sample, watch it go ACTIVE live, topology + mapping, scale out, delete', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const polls: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && /\/v1\.0\/vnfs\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) polls.push(r.url());
+  });
+  const id = await launchSample(page, 'Scaling policy', 'e2e-scaled');
+
+  // Live: the status changes on the page without polling the VNF.
+  const status = page.getByTestId(`vnf-status-${id}`).first();
+  await expect(status).toHaveAttribute('data-status', 'ACTIVE', { timeout: 60_000 });
+  expect(polls.length).toBeLessThanOrEqual(1);
+  await expect(page.getByTestId('mgmt-ips').locator('span')).toHaveCount(4); // 2 members x (VDU1, VDU2)
+  await expect(page.getByTestId('timeline')).toContainText('ACTIVE');
+
+  await page.getByRole('tab', { name: 'Topology' }).click();
+  const servers = page.locator('[data-testid="topo-node"][data-type="OS::Nova::Server"]');
+  await expect(servers).toHaveCount(4);
+  await expect(page.locator('[data-testid="topo-node"][data-type="OS::Nova::Server"][data-status="CREATE_COMPLETE"]')).toHaveCount(4);
+  await expect(page.getByTestId('topo-group')).toHaveCount(1);
+
+  await page.getByRole('tab', { name: 'Mapping' }).click();
+  const rows = page.getByTestId('mapping-server');
+  await expect(rows).toHaveCount(4);
+  const before = await page.getByTestId('server-id').allInnerTexts();
+  for (const text of before) expect(text).toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+
+  await page.getByRole('button', { name: 'Scale out e2e-scaled (SP1)' }).click();
+  await expect(status).toHaveAttribute('data-status', /PENDING_SCALE_OUT|ACTIVE/);
+  await expect(rows).toHaveCount(6, { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-status', 'ACTIVE', { timeout: 60_000 });
+  const after = await page.getByTestId('server-id').allInnerTexts();
+  const ids = (list: string[]) => list.map((t) => t.match(/[0-9a-f-]{36}/)![0]);
+  const added = ids(after).filter((x) => !ids(before).includes(x));
+  expect(added).toHaveLength(2); // one new member: a VDU1 and a VDU2 server
+  await expect(page.getByTestId('mgmt-ips').locator('span')).toHaveCount(6);
+
+  await page.getByRole('button', { name: 'Delete e2e-scaled' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete VNF' }).click();
+  await expect(page.getByText('This VNF has been deleted')).toBeVisible({ timeout: 60_000 });
+  await page.goto('/vnfs');
+  await expect(page.getByRole('link', { name: 'e2e-scaled' })).toHaveCount(0);
+});
+
+test('an injected resource failure ends in ERROR with Heat\'s reason shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const token = await sandboxAdminToken(page);
+  const reason = 'No valid host was found. There are not enough hosts available.';
+  const set = await page.request.post(`${sandboxUrl}/sandbox/faults`, { headers: { 'x-auth-token': token }, data: { failResources: [{ name: 'VDU1', reason }] } });
+  expect(set.status()).toBe(200);
+  try {
+    const id = await launchSample(page, 'Hello world', 'e2e-doomed');
+    await expect(page.getByTestId(`vnf-status-${id}`).first()).toHaveAttribute('data-status', 'ERROR', { timeout: 60_000 });
+    await expect(page.getByTestId('error-reason')).toContainText(reason);
+    await page.goto('/vnfs');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'e2e-doomed' }) });
+    await expect(row).toContainText(reason);
+  } finally {
+    await page.request.delete(`${sandboxUrl}/sandbox/faults`, { headers: { 'x-auth-token': token } });
+  }
+});
