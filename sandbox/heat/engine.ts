@@ -52,6 +52,9 @@ export class HeatEngine implements EngineApi {
 
   start(baseUrl: string): void {
     this.baseUrl = baseUrl;
+    // time the sandbox was down does not count against timeout_mins of resumed operations
+    const now = Date.now();
+    for (const stack of this.allStacks()) if (stack.status === 'IN_PROGRESS') stack.operationStartedAt = now;
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
   }
@@ -125,7 +128,7 @@ export class HeatEngine implements EngineApi {
       parentStackId: parent?.stack.id ?? null, parentResourceName: parent?.resource.name ?? null,
       template: input.template, files: input.files, parameters: this.displayParameters(input.template, input.parameters),
       action: 'CREATE', status: 'IN_PROGRESS', statusReason: 'Stack CREATE started',
-      creationTime: now, updatedTime: null, deletionTime: null, disableRollback: input.disableRollback ?? true,
+      creationTime: now, updatedTime: null, deletionTime: null, operationStartedAt: now, disableRollback: input.disableRollback ?? true,
       timeoutMins: input.timeoutMins ?? 60, tags: input.tags ?? [], stackUserProjectId: parent?.stack.stackUserProjectId ?? uuid().replace(/-/g, ''),
       resources: {}, events: [], nextResourceIndex: 0,
     };
@@ -188,6 +191,7 @@ export class HeatEngine implements EngineApi {
     stack.status = 'IN_PROGRESS';
     stack.statusReason = 'Stack UPDATE started';
     stack.updatedTime = Date.now();
+    stack.operationStartedAt = stack.updatedTime;
     for (const [name, def] of Object.entries(defs)) {
       const existing = stack.resources[name];
       if (!existing || (existing.action === 'DELETE' && existing.status === 'COMPLETE')) stack.resources[name] = this.newResource(stack, name, def);
@@ -345,6 +349,12 @@ export class HeatEngine implements EngineApi {
 
   private advance(stack: StackRecord): void {
     const now = Date.now();
+    // timeout_mins bounds creates and updates, like Heat ("Timed out")
+    const started = stack.operationStartedAt ?? stack.creationTime;
+    if (stack.action !== 'DELETE' && now - started > stack.timeoutMins * 60_000) {
+      this.failStack(stack, 'Timed out');
+      return;
+    }
     const ordered = Object.values(stack.resources).sort((a, b) => a.index - b.index);
     for (const res of ordered) {
       if (stack.status !== 'IN_PROGRESS') return;

@@ -63,6 +63,8 @@ export interface StackRecord {
   deletionTime: number | null;
   disableRollback: boolean;
   timeoutMins: number;
+  /** when the current create/update began counting against timeout_mins (reset when the sandbox restarts) */
+  operationStartedAt?: number;
   tags: string[];
   stackUserProjectId: string;
   resources: Record<string, ResourceRecord>;

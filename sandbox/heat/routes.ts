@@ -52,6 +52,13 @@ function requireBody(ctx: RequestContext): Record<string, unknown> {
   return ctx.body;
 }
 
+function timeoutFrom(value: unknown): number {
+  if (value === undefined || value === null) return 60;
+  const minutes = Number(value);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new HeatError(400, 'HTTPBadRequest', `Invalid timeout value ${String(value)}`);
+  return minutes;
+}
+
 function templateFromBody(body: Record<string, unknown>): Template {
   if (body.template === undefined) {
     if (body.template_url !== undefined) throw new HeatError(400, 'HTTPBadRequest', 'template_url is not supported by the sandbox; send the template inline.');
@@ -76,7 +83,7 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
       name: body.stack_name, template: templateFromBody(body), files: stringMap(body.files, 'files'), parameters: bodyParameters(body),
       projectId: auth.project!.id, owner: { id: auth.user.id, name: auth.user.name },
       disableRollback: body.disable_rollback === undefined ? true : body.disable_rollback === true || body.disable_rollback === 'true',
-      timeoutMins: body.timeout_mins === undefined ? 60 : Number(body.timeout_mins), tags,
+      timeoutMins: timeoutFrom(body.timeout_mins), tags,
     });
     const href = engine.stackUrl(stack);
     return ok(ctx, 201, { stack: { id: stack.id, links: [{ href, rel: 'self' }] } }, { Location: href });

@@ -47,6 +47,18 @@ describe('sandbox fault injection', () => {
     await clearFaults();
   });
 
+  it('fails a create that outlasts timeout_mins with "Timed out"', async () => {
+    await setFaults({ resourceDelayMs: 5000 });
+    const created = await call(`${admin.heat}/stacks`, { method: 'POST', token: admin.token, body: { stack_name: 'late', timeout_mins: 0.01, template: { heat_template_version: '2018-08-31', resources: { a: { type: 'OS::Heat::None' } } } } });
+    expect(created.status).toBe(201);
+    const stack = await waitStack(admin, 'late', created.json.stack.id);
+    expect(stack.stack_status).toBe('CREATE_FAILED');
+    expect(stack.stack_status_reason).toBe('Timed out');
+    await clearFaults();
+    const bad = await call(`${admin.heat}/stacks`, { method: 'POST', token: admin.token, body: { stack_name: 'late2', timeout_mins: -1, template: { heat_template_version: '2018-08-31' } } });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers the next N requests of a service with 503, then recovers', async () => {
     await setFaults({ failNextRequests: 2, services: ['compute'] });
     expect((await call(`${sb.url}/compute/v2.1/servers`, { token: admin.token })).status).toBe(503);
