@@ -99,3 +99,43 @@ test('a wrong password is refused with a message naming the credentials', async 
   // a member sees no "shared" option (admin only)
   await expect(page.getByLabel('Shared with all projects')).toHaveCount(0);
 });
+
+test('a shared VIM: other projects see it without credentials and without Edit/Delete', async ({ page, browser }) => {
+  await signIn(page, 'admin', 'admin');
+  await page.goto('/vims/new');
+  await page.getByLabel('Name *', { exact: true }).fill('shared-cloud');
+  await page.getByLabel('Auth URL *', { exact: true }).fill(`${keystoneRoot}/v3`);
+  await page.getByLabel('User name *', { exact: true }).fill('admin');
+  await page.getByLabel('Password *', { exact: true }).fill('admin');
+  await page.getByLabel('Project name *', { exact: true }).fill('admin');
+  await page.getByLabel('Shared with all projects').check();
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page).toHaveURL(/\/vims\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  // the owner sees the actions
+  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+
+  const demoContext = await browser.newContext();
+  try {
+    const demo = await demoContext.newPage();
+    await signIn(demo, 'demo', 'demo');
+    await demo.goto('/vims');
+    const row = demo.getByRole('table', { name: 'VIMs' }).getByRole('row').filter({ has: demo.getByRole('link', { name: 'shared-cloud' }) });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('hidden');
+    // the admin project's own VIM (the seeded sandbox) is not shown to demo
+    await expect(demo.getByRole('link', { name: 'sandbox', exact: true })).toHaveCount(0);
+    await demo.goto(url);
+    await expect(demo.getByRole('heading', { name: 'shared-cloud' })).toBeVisible();
+    await expect(demo.getByTestId('vim-overview')).toContainText('hidden (shared VIM of another project)');
+    await expect(demo.getByTestId('vim-overview')).not.toContainText('***');
+    // give the policy answer time to arrive, then: no actions
+    await expect(demo.getByTestId('vim-overview')).toContainText('Shared');
+    await demo.waitForLoadState('networkidle');
+    await expect(demo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+    await expect(demo.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+  } finally {
+    await demoContext.close();
+  }
+});
