@@ -23,6 +23,13 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository once (tsc --noEmit) before building.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg'],
+  turbopack: {
+    resolveAlias: {
+      // monaco-yaml's worker (via monaco-worker-manager) imports a path that monaco-editor >= 0.55
+      // no longer exports; point it at the same file under the new export map.
+      'monaco-editor/esm/vs/editor/editor.worker.js': './node_modules/monaco-editor/esm/vs/editor/editor.worker.js',
+    },
+  },
   async headers() {
     return [
       {

@@ -22,8 +22,9 @@ function propertySchema(p: CatalogProperty): Schema {
   const doc = [p.description ?? '', `Type: \`${p.type}\`${p.required ? ' (required)' : ''}.`, p.default !== undefined ? `Default: \`${JSON.stringify(p.default)}\`.` : '', FUNCTION_HINT]
     .filter(Boolean)
     .join('\n\n');
+  // The docs go on each branch too: hover shows the branch that matched the value.
   return {
-    ...(type ? { anyOf: [{ type }, { type: 'object' }] } : {}),
+    ...(type ? { anyOf: [{ type, markdownDescription: doc }, { type: 'object', markdownDescription: doc }] } : {}),
     markdownDescription: doc,
     ...(p.default !== undefined ? { default: p.default } : {}),
   };
@@ -95,7 +96,6 @@ export function buildVnfdSchema(): Schema {
   const policy = policySchema();
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'Tacker VNFD (TOSCA Simple Profile for NFV)',
     type: 'object',
     properties: {
       tosca_definitions_version: {

@@ -14,6 +14,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { HotPreview } from './hot-preview';
 import { translateForPreview } from './live-translation';
 import { Tabs } from './tabs';
+import { useAllowed } from './use-allowed';
 import { formatTime, type VersionRow, type VnfdView, type VnfUsingRow } from './types';
 import styles from './vnfds.module.css';
 
@@ -33,6 +34,12 @@ export function VnfdDetail({ id }: { id: string }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const vnfd = useQuery({ queryKey: ['vnfd', id], queryFn: () => apiFetch<{ vnfd: VnfdView }>(`/v1.0/vnfds/${id}`) });
+  const policyTarget = useMemo(() => {
+    if (!vnfd.data) return null;
+    const { attributes: _template, ...target } = vnfd.data.vnfd;
+    return target;
+  }, [vnfd.data]);
+  const allowed = useAllowed(['update_vnfd', 'delete_vnfd'], policyTarget);
 
   async function remove() {
     setConfirmDelete(false);
@@ -53,8 +60,8 @@ export function VnfdDetail({ id }: { id: string }) {
       <div className="page-head">
         <h1>{v.name}</h1>
         <Link className="btn" href="/vnfds">Catalog</Link>
-        <Link className="btn btn-primary" href={`/vnfds/${id}/edit`}>Edit</Link>
-        <button className="btn btn-danger" onClick={() => setConfirmDelete(true)}>Delete</button>
+        {allowed('update_vnfd') && <Link className="btn btn-primary" href={`/vnfds/${id}/edit`}>Edit</Link>}
+        {allowed('delete_vnfd') && <button className="btn btn-danger" onClick={() => setConfirmDelete(true)}>Delete</button>}
       </div>
       <p className="muted">
         {v.description} · {v.template_source} · created {formatTime(v.created_at)}

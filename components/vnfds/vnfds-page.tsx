@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { apiFetch } from '@/lib/client/api';
 import { formatTime, type CatalogRow } from './types';
+import { useAllowed } from './use-allowed';
 
 const columns: Column<CatalogRow>[] = [
   { key: 'name', header: 'Name', value: (v) => v.name, render: (v) => <Link href={`/vnfds/${v.id}`}>{v.name}</Link> },
@@ -17,11 +18,12 @@ const columns: Column<CatalogRow>[] = [
 
 export function VnfdsPage() {
   const catalog = useQuery({ queryKey: ['vnfds', 'catalog'], queryFn: () => apiFetch<{ vnfds: CatalogRow[] }>('/api/vnfds') });
+  const allowed = useAllowed(['create_vnfd'], {});
   return (
     <>
       <div className="page-head">
         <h1>VNF Catalog</h1>
-        <Link className="btn btn-primary" href="/vnfds/new">Onboard VNFD</Link>
+        {allowed('create_vnfd') && <Link className="btn btn-primary" href="/vnfds/new">Onboard VNFD</Link>}
       </div>
       <DataTable
         label="VNF descriptors"
