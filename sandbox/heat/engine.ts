@@ -21,6 +21,7 @@ export interface CreateStackInput {
   name: string;
   template: Template;
   files: Record<string, string>;
+  registry?: Record<string, string>;
   parameters: Record<string, unknown>;
   projectId: string;
   owner: { id: string; name: string };
@@ -79,7 +80,7 @@ export class HeatEngine implements EngineApi {
   // ---- validation -------------------------------------------------------------------------
 
   /** Validates a template like Heat does at create: structure, resource types, parameters. */
-  validate(template: Template, files: Record<string, string>, parameters: Record<string, unknown>, depth = 0): Record<string, ResourceDefinition> {
+  validate(template: Template, files: Record<string, string>, parameters: Record<string, unknown>, registry: Record<string, string> = {}, depth = 0): Record<string, ResourceDefinition> {
     if (depth > 5) throw validationError('Recursion depth exceeds 5.');
     const defs = resourceDefinitions(template);
     outputDefinitions(template);
@@ -92,19 +93,20 @@ export class HeatEngine implements EngineApi {
     for (const [name, def] of Object.entries(defs)) checkParameterReferences(def.properties, declaredNames, name);
     for (const [key, output] of Object.entries(outputDefinitions(template))) checkParameterReferences(output, declaredNames, `outputs.${key}`);
     for (const [name, def] of Object.entries(defs)) {
-      this.validateType(def.type, files, depth);
-      if (def.type === 'OS::Heat::AutoScalingGroup') {
+      this.validateType(def.type, files, registry, depth);
+      if (resolveType(registry, def.type) === 'OS::Heat::AutoScalingGroup') {
         const member = def.properties.resource as { type?: unknown } | undefined;
-        if (member && typeof member.type === 'string') this.validateType(member.type, files, depth);
+        if (member && typeof member.type === 'string') this.validateType(member.type, files, registry, depth);
         else if (!member) throw validationError(`Property error: resources.${name}.properties: Property resource not assigned`);
       }
     }
     return defs;
   }
 
-  private validateType(type: string, files: Record<string, string>, depth: number): void {
+  private validateType(alias: string, files: Record<string, string>, registry: Record<string, string>, depth: number): void {
+    const type = resolveType(registry, alias);
     if (RESOURCE_TYPES[type]) return;
-    if (!(type in files)) throw validationError(`The Resource Type (${type}) could not be found.`);
+    if (!(type in files)) throw validationError(`The Resource Type (${alias}) could not be found.`);
     let nested: Template | undefined;
     try {
       nested = fileTemplate(files, type);
@@ -113,20 +115,20 @@ export class HeatEngine implements EngineApi {
     }
     if (nested) {
       const defs = resourceDefinitions(nested);
-      for (const def of Object.values(defs)) this.validateType(def.type, files, depth + 1);
+      for (const def of Object.values(defs)) this.validateType(def.type, files, registry, depth + 1);
     }
   }
 
   // ---- stack operations ---------------------------------------------------------------------
 
   private newStack(input: CreateStackInput, parent: { stack: StackRecord; resource: ResourceRecord } | null): StackRecord {
-    const defs = this.validate(input.template, input.files, input.parameters);
+    const defs = this.validate(input.template, input.files, input.parameters, input.registry);
     const id = uuid();
     const now = Date.now();
     const stack: StackRecord = {
       id, name: input.name, projectId: input.projectId, ownerName: input.owner.name, ownerUserId: input.owner.id,
       parentStackId: parent?.stack.id ?? null, parentResourceName: parent?.resource.name ?? null,
-      template: input.template, files: input.files, parameters: this.displayParameters(input.template, input.parameters),
+      template: input.template, files: input.files, registry: input.registry ?? {}, parameters: this.displayParameters(input.template, input.parameters),
       action: 'CREATE', status: 'IN_PROGRESS', statusReason: 'Stack CREATE started',
       creationTime: now, updatedTime: null, deletionTime: null, operationStartedAt: now, disableRollback: input.disableRollback ?? true,
       timeoutMins: input.timeoutMins ?? 60, tags: input.tags ?? [], stackUserProjectId: parent?.stack.stackUserProjectId ?? uuid().replace(/-/g, ''),
@@ -166,7 +168,7 @@ export class HeatEngine implements EngineApi {
     const given = Object.fromEntries(Object.entries(params).filter(([k]) => declared.includes(k)));
     try {
       const stack = this.newStack({
-        name, template, files: parent.files, parameters: given, projectId: parent.projectId,
+        name, template, files: parent.files, registry: parent.registry, parameters: given, projectId: parent.projectId,
         owner: { id: parent.ownerUserId, name: parent.ownerName }, timeoutMins: parent.timeoutMins,
       }, { stack: parent, resource });
       return stack.id;
@@ -177,13 +179,15 @@ export class HeatEngine implements EngineApi {
   }
 
   /** PATCH/PUT: new template and/or parameters; resources are created, updated or removed as needed. */
-  updateStack(stackId: string, template: Template, params: Record<string, unknown>, touch: boolean, files?: Record<string, string>): void {
+  updateStack(stackId: string, template: Template, params: Record<string, unknown>, touch: boolean, files?: Record<string, string>, registry?: Record<string, string>): void {
     const stack = this.stacks[stackId];
     if (!stack) throw new HeatError(404, 'EntityNotFound', `The Stack (${stackId}) could not be found.`);
     const newFiles = files ?? stack.files;
     const declared = Object.keys(parameterDefinitions(template));
     const given = Object.fromEntries(Object.entries(params).filter(([k]) => declared.includes(k)));
-    const defs = this.validate(template, newFiles, given);
+    const newRegistry = registry ?? stack.registry ?? {};
+    const defs = this.validate(template, newFiles, given, newRegistry);
+    stack.registry = newRegistry;
     stack.template = template;
     stack.files = newFiles;
     stack.parameters = this.displayParameters(template, given);
@@ -237,7 +241,7 @@ export class HeatEngine implements EngineApi {
   signal(stack: StackRecord, resourceName: string, details: unknown, emptyBody: boolean): void {
     const res = stack.resources[resourceName];
     if (!res) throw new HeatError(404, 'EntityNotFound', `The Resource (${resourceName}) could not be found.`);
-    const plugin = pluginFor(res.type, stack.files);
+    const plugin = this.plugin(stack, res);
     if (!plugin?.signal) throw new HeatError(400, 'ResourceActionNotSupported', `${res.type} does not support signal.`);
     if (res.status !== 'COMPLETE' || res.action === 'INIT' || res.action === 'DELETE') {
       throw new HeatError(400, 'ResourceFailure', `Signal resource during ${res.action} is not supported.`);
@@ -271,9 +275,13 @@ export class HeatEngine implements EngineApi {
 
   // ---- intrinsic resolution -------------------------------------------------------------
 
+  private plugin(stack: StackRecord, res: ResourceRecord) {
+    return pluginFor(resolveType(stack.registry ?? {}, res.type), stack.files);
+  }
+
   private pluginContext(stack: StackRecord, res: ResourceRecord): PluginContext {
     return {
-      stack, resource: res, cloud: this.store.state.cloud, engine: this, physicalName: res.physicalName,
+      stack, resource: res, resolvedType: resolveType(stack.registry ?? {}, res.type), cloud: this.store.state.cloud, engine: this, physicalName: res.physicalName,
       userId: stack.ownerUserId, baseUrl: this.baseUrl, now: Date.now(),
     };
   }
@@ -292,7 +300,7 @@ export class HeatEngine implements EngineApi {
       resourceRef: (name) => {
         const res = stack.resources[name];
         if (!res || !res.physicalId) return null;
-        const plugin = pluginFor(res.type, stack.files);
+        const plugin = this.plugin(stack, res);
         return plugin?.refId ? plugin.refId(this.pluginContext(stack, res)) : res.physicalId;
       },
       attribute: (name, attribute, path) => this.attribute(stack, name, attribute, path),
@@ -303,7 +311,7 @@ export class HeatEngine implements EngineApi {
   attribute(stack: StackRecord, name: string, attribute: string, path: unknown[]): unknown {
     const res = stack.resources[name];
     if (!res || !res.physicalId || res.action === 'INIT' || (res.action === 'DELETE' && res.status === 'COMPLETE')) return null;
-    const plugin = pluginFor(res.type, stack.files);
+    const plugin = this.plugin(stack, res);
     if (!plugin) return null;
     const ctx = this.pluginContext(stack, res);
     if (plugin.attribute) return plugin.attribute(ctx, attribute, path);
@@ -311,7 +319,7 @@ export class HeatEngine implements EngineApi {
   }
 
   resourceAttributes(stack: StackRecord, res: ResourceRecord): Record<string, unknown> {
-    const plugin = pluginFor(res.type, stack.files);
+    const plugin = this.plugin(stack, res);
     if (!plugin || !res.physicalId || (res.action === 'DELETE' && res.status === 'COMPLETE')) return {};
     return plugin.attributes(this.pluginContext(stack, res));
   }
@@ -395,7 +403,7 @@ export class HeatEngine implements EngineApi {
 
   private startStep(stack: StackRecord, res: ResourceRecord, now: number): void {
     const op = res.pendingOp;
-    const plugin = pluginFor(res.type, stack.files);
+    const plugin = this.plugin(stack, res);
     if (op === 'delete' || op === 'remove') {
       if (!this.exists(res)) {
         res.pendingOp = null;
@@ -438,7 +446,7 @@ export class HeatEngine implements EngineApi {
   }
 
   private finishStep(stack: StackRecord, res: ResourceRecord): void {
-    const plugin = pluginFor(res.type, stack.files);
+    const plugin = this.plugin(stack, res);
     const ctx = this.pluginContext(stack, res);
     res.dueAt = null;
     try {
@@ -551,6 +559,13 @@ export class HeatEngine implements EngineApi {
       status: `${action}_${status}`, reason, properties: {},
     });
   }
+}
+
+/** Follows the environment's resource_registry (aliases may chain, bounded). */
+function resolveType(registry: Record<string, string>, type: string): string {
+  let current = type;
+  for (let i = 0; i < 5 && registry[current] !== undefined && registry[current] !== current; i++) current = registry[current];
+  return current;
 }
 
 /** Heat's event reason for a signal: alarm transitions, a given reason, or "Unknown". */

@@ -53,6 +53,8 @@ export interface StackRecord {
   /** parsed template (JSON object) */
   template: Record<string, unknown>;
   files: Record<string, string>;
+  /** environment resource_registry: type alias -> resource type or template file (inherited by nested stacks) */
+  registry?: Record<string, string>;
   /** user-given parameter values, as strings (how Heat shows them) */
   parameters: Record<string, string>;
   action: Exclude<Action, 'INIT' | 'SIGNAL'>;

@@ -38,10 +38,31 @@ function stringMap(value: unknown, field: string): Record<string, string> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
+function environmentOf(body: Record<string, unknown>): Record<string, unknown> {
+  if (body.environment === undefined || body.environment === null) return {};
+  const env = typeof body.environment === 'string' ? asTemplate(body.environment, 'environment') : body.environment;
+  if (!isObject(env)) throw new HeatError(400, 'HTTPBadRequest', '"environment" must be a mapping');
+  return env;
+}
+
+/** environment.resource_registry as alias -> type/file (the per-resource "resources" section is not supported) */
+function registryOf(body: Record<string, unknown>): Record<string, string> | undefined {
+  const registry = environmentOf(body).resource_registry;
+  if (registry === undefined) return undefined;
+  if (!isObject(registry)) throw new HeatError(400, 'HTTPBadRequest', '"environment.resource_registry" must be a mapping');
+  const out: Record<string, string> = {};
+  for (const [alias, target] of Object.entries(registry)) {
+    if (alias === 'resources') continue;
+    if (typeof target !== 'string') throw new HeatError(400, 'HTTPBadRequest', `environment.resource_registry.${alias} must be a resource type or template name`);
+    out[alias] = target;
+  }
+  return out;
+}
+
 /** parameters from the body, with environment.parameters underneath (the body wins) */
 function bodyParameters(body: Record<string, unknown>): Record<string, unknown> {
-  const env = typeof body.environment === 'string' ? (asTemplate(body.environment, 'environment') as Record<string, unknown>) : body.environment;
-  const envParams = isObject(env) && isObject(env.parameters) ? env.parameters : {};
+  const env = environmentOf(body);
+  const envParams = isObject(env.parameters) ? env.parameters : {};
   if (body.parameters !== undefined && !isObject(body.parameters)) throw new HeatError(400, 'HTTPBadRequest', '"parameters" must be a mapping');
   return { ...envParams, ...((body.parameters as Record<string, unknown>) ?? {}) };
 }
@@ -80,7 +101,7 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     if (typeof body.stack_name !== 'string' || body.stack_name === '') throw new HeatError(400, 'HTTPBadRequest', 'No stack name specified');
     const tags = typeof body.tags === 'string' ? body.tags.split(',').filter(Boolean) : Array.isArray(body.tags) ? body.tags.map(String) : [];
     const stack = engine.createStack({
-      name: body.stack_name, template: templateFromBody(body), files: stringMap(body.files, 'files'), parameters: bodyParameters(body),
+      name: body.stack_name, template: templateFromBody(body), files: stringMap(body.files, 'files'), registry: registryOf(body), parameters: bodyParameters(body),
       projectId: auth.project!.id, owner: { id: auth.user.id, name: auth.user.name },
       disableRollback: body.disable_rollback === undefined ? true : body.disable_rollback === true || body.disable_rollback === 'true',
       timeoutMins: timeoutFrom(body.timeout_mins), tags,
@@ -156,7 +177,7 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
       for (const name of body.clear_parameters as string[]) delete kept[name];
     }
     const params = { ...kept, ...bodyParameters(body) };
-    engine.updateStack(stack.id, template, params, false, files);
+    engine.updateStack(stack.id, template, params, false, files, registryOf(body));
     return webobReply(ctx, 202, 'Accepted', 'The request is accepted for processing.<br /><br />\n\n\n');
   };
   r.add('PATCH', '/v1/:tenant/stacks/:name/:id', update(true));
@@ -277,7 +298,7 @@ export function heatRouter(engine: HeatEngine): Router<AuthContext> {
     const files = stringMap(body.files, 'files');
     const hasParams = body.parameters !== undefined || (isObject(body.environment) && body.environment.parameters !== undefined);
     const params = bodyParameters(body);
-    engine.validate(template, files, hasParams ? params : defaultsOnly(template));
+    engine.validate(template, files, hasParams ? params : defaultsOnly(template), registryOf(body));
     if (hasParams) resolveParameters(template, params);
     const defs = parameterDefinitions(template);
     const typeNames: Record<string, string> = { string: 'String', number: 'Number', json: 'Json', comma_delimited_list: 'CommaDelimitedList', boolean: 'Boolean' };

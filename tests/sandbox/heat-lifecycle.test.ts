@@ -11,6 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => sb?.close());
 
+const HOT_VERSION = '2018-08-31';
+
 async function create(name: string, template: unknown, extra: Record<string, unknown> = {}) {
   const res = await call(`${s.heat}/stacks`, { method: 'POST', token: s.token, body: { stack_name: name, template, ...extra } });
   return res;
@@ -176,6 +178,29 @@ describe('sandbox heat: Tacker-shaped VNF stack', () => {
     const updated = await waitStack(s, 'clr', id);
     expect(updated.parameters.v).toBe('a');
     expect(updated.outputs[0].output_value).toBe('a');
+  });
+
+  it('maps types through environment.resource_registry (also inside nested stacks)', async () => {
+    const member = { heat_template_version: HOT_VERSION, resources: { r: { type: 'Trellis::Nothing' } }, outputs: { id: { value: { get_resource: 'r' } } } };
+    const template = {
+      heat_template_version: HOT_VERSION,
+      resources: {
+        one: { type: 'Trellis::Member' },
+        group: { type: 'OS::Heat::AutoScalingGroup', properties: { min_size: 2, max_size: 2, resource: { type: 'Trellis::Member' } } },
+      },
+      outputs: { ids: { value: { get_attr: ['group', 'outputs_list', 'id'] } } },
+    };
+    const environment = { resource_registry: { 'Trellis::Member': 'member.json', 'Trellis::Nothing': 'OS::Heat::None' } };
+    const created = await create('reg', template, { files: { 'member.json': JSON.stringify(member) }, environment });
+    expect(created.status, created.text).toBe(201);
+    const stack = await waitStack(s, 'reg', created.json.stack.id);
+    expect(stack.stack_status, stack.stack_status_reason).toBe('CREATE_COMPLETE');
+    expect(stack.outputs[0].output_value).toHaveLength(2);
+    const one = await call(`${s.heat}/stacks/reg/${created.json.stack.id}/resources/one`, { token: s.token });
+    expect(one.json.resource.resource_type).toBe('Trellis::Member');
+    const unmapped = await create('reg2', template, { files: { 'member.json': JSON.stringify(member) } });
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.json.error.message).toBe('The Resource Type (Trellis::Member) could not be found.');
   });
 
   it('pages events with marker and limit', async () => {

@@ -23,7 +23,7 @@ function nestedOutputs(ctx: PluginContext): Record<string, unknown> {
 
 export const templateResource: ResourcePlugin = {
   create: (ctx, props) => {
-    const template = fileTemplate(ctx.stack.files, ctx.resource.type);
+    const template = fileTemplate(ctx.stack.files, ctx.resolvedType);
     if (!template) throw new ResourceFailure(`StackValidationFailed: The Resource Type (${ctx.resource.type}) could not be found.`);
     const name = `${ctx.stack.name}-${ctx.resource.name}-${heatSuffix()}`;
     const id = ctx.engine.createNestedStack(ctx.stack, ctx.resource, template, props, name);
@@ -31,7 +31,7 @@ export const templateResource: ResourcePlugin = {
     ctx.resource.physicalId = id;
   },
   update: (ctx, props) => {
-    const template = fileTemplate(ctx.stack.files, ctx.resource.type);
+    const template = fileTemplate(ctx.stack.files, ctx.resolvedType);
     if (!template || !ctx.resource.nestedStackId) throw new ResourceFailure(`The Resource Type (${ctx.resource.type}) could not be found.`);
     // even when the group only touches a member, its own resources stay as they are (unchanged
     // properties): Heat then reports just the member stack UPDATE_COMPLETE

@@ -19,6 +19,8 @@ export interface EngineApi {
 export interface PluginContext {
   stack: StackRecord;
   resource: ResourceRecord;
+  /** the resource's type after the environment's resource_registry (a template file name for template resources) */
+  resolvedType: string;
   cloud: CloudState;
   engine: EngineApi;
   /** "<stack>-<resource>-<random>" like Heat's physical_resource_name() */
