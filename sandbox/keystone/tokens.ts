@@ -99,7 +99,16 @@ export class Keystone {
     if (!Array.isArray(methods) || methods.length === 0 || !methods.every((m) => typeof m === 'string')) {
       throw new KeystoneError(400, "Invalid input for field 'auth.identity.methods': must be a non-empty list of strings");
     }
+    // "scope": "unscoped" asks for an unscoped token even when the user has a default project
+    const explicitlyUnscoped = auth.scope === 'unscoped';
+    if (auth.scope !== undefined && !explicitlyUnscoped && !isObject(auth.scope)) {
+      throw new KeystoneError(400, "Invalid input for field 'auth.scope': must be an object or \"unscoped\"");
+    }
     const scope = isObject(auth.scope) ? auth.scope : undefined;
+    if (scope && scope.project === undefined) {
+      // domain and system scopes are not offered by the sandbox
+      throw new KeystoneError(401, 'The sandbox issues project-scoped and unscoped tokens only (no domain or system scope).');
+    }
     // Keystone stores token times with whole seconds
     const now = Math.floor(Date.now() / 1000) * 1000;
     let user: User;
@@ -144,7 +153,7 @@ export class Keystone {
         roleIds = this.rolesOn(user.id, project.id);
         if (roleIds.length === 0) throw unauthorized();
         projectId = project.id;
-      } else if (scope === undefined && user.defaultProjectId && this.rolesOn(user.id, user.defaultProjectId).length > 0) {
+      } else if (scope === undefined && !explicitlyUnscoped && user.defaultProjectId && this.rolesOn(user.id, user.defaultProjectId).length > 0) {
         // Keystone scopes to the default project when no scope is given
         projectId = user.defaultProjectId;
         roleIds = this.rolesOn(user.id, projectId);

@@ -47,6 +47,30 @@ describe('sandbox keystone', () => {
     expect(refused.status).toBe(401);
   });
 
+  it('issues unscoped tokens on request and rescopes them with the token method', async () => {
+    const unscoped = await call(`${sb.url}/identity/v3/auth/tokens`, {
+      method: 'POST',
+      body: { auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'Default' }, password: 'demo' } } }, scope: 'unscoped' } },
+    });
+    expect(unscoped.status).toBe(201);
+    expect(unscoped.json.token.project).toBeUndefined();
+    expect(unscoped.json.token.catalog).toBeUndefined();
+    const token = unscoped.headers.get('x-subject-token')!;
+    const projects = await call(`${sb.url}/identity/v3/auth/projects`, { token });
+    expect(projects.json.projects.map((p: { name: string }) => p.name)).toEqual(['demo']);
+    const rescoped = await call(`${sb.url}/identity/v3/auth/tokens`, {
+      method: 'POST',
+      body: { auth: { identity: { methods: ['token'], token: { id: token } }, scope: { project: { id: projects.json.projects[0].id } } } },
+    });
+    expect(rescoped.status).toBe(201);
+    expect(rescoped.json.token.project.name).toBe('demo');
+    const domain = await call(`${sb.url}/identity/v3/auth/tokens`, {
+      method: 'POST',
+      body: { auth: { identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } } }, scope: { domain: { name: 'Default' } } } },
+    });
+    expect(domain.status).toBe(401);
+  });
+
   it('scopes by project id too', async () => {
     const admin = await login(sb.url);
     const res = await call(`${sb.url}/identity/v3/auth/tokens`, {
