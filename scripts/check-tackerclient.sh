@@ -132,6 +132,10 @@ cp "$FIXTURES/tosca-vnfd-scale.yaml" "$WORK/tosca-vnfd-scale.yaml"
 run vim list -f value -c Name -c "Is Default"
 PREVIOUS_DEFAULT="$(awk '$NF == "True" { $NF = ""; sub(/ +$/, ""); print; exit }' <<<"$OUT")"
 grep -q '^vim1 ' <<<"$OUT" && fail "a VIM named vim1 already exists; run against a clean project"
+run vnf descriptor list -f value -c Name
+grep -qx 'vnfd[12]' <<<"$OUT" && fail "a VNFD named vnfd1 or vnfd2 already exists; run against a clean project"
+run vnf list -f value -c Name
+grep -qx 'vnf[12]' <<<"$OUT" && fail "a VNF named vnf1 or vnf2 already exists; run against a clean project"
 if [ -n "$PREVIOUS_DEFAULT" ]; then
   run vim set --is-default False "$PREVIOUS_DEFAULT"
   expect "False"
