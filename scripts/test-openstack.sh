@@ -52,6 +52,14 @@ fi
 phase "packages ready"
 
 # ---- 2. the rig: set up once, afterwards just started
+# The rig has fixed ports, so only one user at a time: runs of this tier on one machine
+# queue on this lock (others driving the same rig by hand should take it too:
+#   flock /tmp/trellis-openstack-rig.lock <command>).
+exec 9>/tmp/trellis-openstack-rig.lock
+if ! flock -n 9; then
+  phase "waiting for another user of the rig (lock /tmp/trellis-openstack-rig.lock)"
+  flock -w 1800 9 || skip "the rig stayed busy (lock held) for 30 minutes"
+fi
 ours_running=0
 if [ -f "$RIG_STATE/pids" ] && bash "$KIT/start.sh" status 2>/dev/null | grep -q running; then ours_running=1; fi
 if [ $ours_running = 0 ]; then
@@ -59,32 +67,36 @@ if [ $ours_running = 0 ]; then
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && skip "127.0.0.1:$p is in use by another process (another rig or keystone/heat?)"
   done
 fi
+# Kit scripts run without fd 9: the services they start must not inherit (and hold) the lock.
+rig() { local script=$1; shift; bash "$KIT/$script" "$@" 9>&-; }
 STARTED=0
 cleanup() {
   if [ $STARTED = 1 ] && [ "${RIG_KEEP:-0}" != 1 ]; then
-    phase "stopping the rig"; bash "$KIT/stop.sh" >/dev/null 2>&1; phase "rig stopped"
+    phase "stopping the rig"; rig stop.sh >/dev/null 2>&1; phase "rig stopped"
   fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-STARTED=1
+# a rig that was already running (RIG_KEEP=1 earlier, or started by hand) is left running
+[ $ours_running = 1 ] && phase "using the rig already running from $RIG_STATE" || STARTED=1
 if [ -e "$RIG_STATE/var/keystone.sqlite" ] && [ -f "$RIG_STATE/admin-openrc" ]; then
   phase "starting the existing rig in $RIG_STATE"
-  bash "$KIT/start.sh" all || { echo "[test:openstack] FAILED: rig did not start (see $RIG_STATE/log)"; exit 1; }
+  rig start.sh all || { echo "[test:openstack] FAILED: rig did not start (see $RIG_STATE/log)"; exit 1; }
 else
   phase "setting up Keystone + Heat in $RIG_STATE"
   mkdir -p "$RIG_STATE"
-  bash "$KIT/setup.sh" || { echo "[test:openstack] FAILED: setup.sh (see $RIG_STATE/log)"; exit 1; }
+  rig setup.sh || { echo "[test:openstack] FAILED: setup.sh (see $RIG_STATE/log)"; exit 1; }
 fi
 if [ "$NOVA" = 1 ]; then
   if [ -f "$RIG_STATE/etc/nova/nova.conf" ]; then
-    bash "$KIT/start.sh" nova || { echo "[test:openstack] FAILED: nova part did not start"; exit 1; }
+    rig start.sh nova || { echo "[test:openstack] FAILED: nova part did not start"; exit 1; }
   else
     phase "setting up Nova + Glance + Neutron stand-in"
-    bash "$KIT/setup-nova.sh" || { echo "[test:openstack] FAILED: setup-nova.sh (see $RIG_STATE/log)"; exit 1; }
+    rig setup-nova.sh || { echo "[test:openstack] FAILED: setup-nova.sh (see $RIG_STATE/log)"; exit 1; }
   fi
 fi
+curl -s -o /dev/null -m 5 http://127.0.0.1:5000/v3 || { echo "[test:openstack] FAILED: keystone does not answer on 127.0.0.1:5000"; exit 1; }
 phase "rig up"
 
 # ---- 3. the tests

@@ -1,7 +1,13 @@
 // Real Heat (rig): the kit's T.yaml (TestResource + AutoScalingGroup of the nested
 // member.yaml sent in `files` + ScalingPolicies) through its whole life: create, show by
 // name (302) and id, list filters, resources with nested_depth, resource show, events
-// with sort/marker/limit, outputs, signal (scale out), PATCH update, validate, delete.
+// with sort/marker/limit, outputs, signal (scale out), validate, delete; and a PATCH update
+// on a small stack of its own.
+//
+// Why the update gets its own stack: on the rig, PATCHing T.yaml's stack right after a
+// scale-out sometimes leaves Heat 19 unable to load it at all (every GET/DELETE answers
+// 404 "ResourcePropertiesData with id {} not found", heat.log shows "rsrc_prop_data lazy
+// load"): a Heat engine race, not a client problem, and the stack cannot be deleted then.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,15 +132,52 @@ describe.skipIf(!rigAvailable)('Heat (real)', () => {
     expect(policyEvents.map((e) => e.resource_status)).toContain('SIGNAL_COMPLETE');
   });
 
-  it('PATCH update changes a parameter and reaches UPDATE_COMPLETE', async () => {
-    await cloud.heat.update(ref, { parameters: { wait: 1 } });
-    const done = await waitFor('UPDATE_COMPLETE', settled('UPDATE_COMPLETE'));
-    expect(done.parameters?.wait).toBe('1');
-  });
-
   it('deletes the stack (by name); afterwards it is DELETE_COMPLETE by id and gone by name', async () => {
     const gone = await deleteStackAndWait(cloud, name);
     expect(['DELETE_COMPLETE', 'gone']).toContain(gone);
     expect(await cloud.heat.findByName(name)).toBeNull();
+  });
+});
+
+describe.skipIf(!rigAvailable)('Heat PATCH update (real)', () => {
+  let cloud: Cloud;
+  let ref: { name: string; id: string } | undefined;
+  const template = [
+    'heat_template_version: 2018-08-31',
+    'parameters:',
+    '  v: {type: string, default: a}',
+    'resources:',
+    '  r:',
+    '    type: OS::Heat::TestResource',
+    '    properties: {value: {get_param: v}}',
+    'outputs:',
+    '  v:',
+    '    value: {get_attr: [r, output]}',
+    '',
+  ].join('\n');
+  const status = (want: string) => async () => {
+    const s = await cloud.heat.get(ref!);
+    if (s.stack_status.endsWith('_FAILED')) throw Object.assign(new Error(`${s.stack_status}: ${s.stack_status_reason}`), { fatal: true });
+    return s.stack_status === want ? s : undefined;
+  };
+
+  beforeAll(async () => {
+    cloud = await connectAdmin();
+  });
+  afterAll(async () => {
+    if (ref) await deleteStackAndWait(cloud, ref).catch(() => undefined);
+    cloud?.close();
+  });
+
+  it('PATCH changes only the given parameter and reaches UPDATE_COMPLETE with the new output', async () => {
+    const name = uniqueName('trellis-rig-upd');
+    ref = { name, id: (await cloud.heat.create({ name, template })).id };
+    const created = await waitFor('CREATE_COMPLETE', status('CREATE_COMPLETE'));
+    expect(created.outputs?.find((o) => o.output_key === 'v')?.output_value).toBe('a');
+    await cloud.heat.update(ref, { parameters: { v: 'b' } });
+    const updated = await waitFor('UPDATE_COMPLETE', status('UPDATE_COMPLETE'));
+    expect(updated.parameters?.v).toBe('b');
+    expect(updated.outputs?.find((o) => o.output_key === 'v')?.output_value).toBe('b');
+    expect((await cloud.heat.events(ref, { resourceName: 'r' })).map((e) => e.resource_status)).toContain('UPDATE_COMPLETE');
   });
 });

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenStackError, serverAddresses, type Cloud } from '@/lib/openstack';
-import { connectAdmin, deleteStackAndWait, kitTemplates, novaAvailable, rigAvailable, uniqueName, waitFor } from './rig-env';
+import { OpenStackError, serverAddresses, type Cloud, type Stack } from '@/lib/openstack';
+import { connectAdmin, deleteStackAndWait, kitTemplates, markRigLogs, novaAvailable, rigAvailable, rigDatabaseLockedSince, uniqueName, waitFor } from './rig-env';
 
 if (rigAvailable && !novaAvailable) console.log('[tests-openstack] nova tests skipped: rig started without the nova part (RIG_NOVA != 1)');
 
@@ -42,18 +42,29 @@ describe.skipIf(!novaAvailable)('Nova / Glance / Neutron (real nova, stand-in ne
   });
 
   it('a Tacker-shaped stack makes an ACTIVE server whose address is the stack output', async () => {
-    const name = uniqueName('trellis-rig-vnf');
-    const created = await cloud.heat.create({ name, template: fs.readFileSync(path.join(kitTemplates, 'tacker-vnf.yaml'), 'utf8') });
-    ref = { name, id: created.id };
-    const stack = await waitFor('CREATE_COMPLETE', async () => {
-      const s = await cloud.heat.get(ref!);
-      if (s.stack_status === 'CREATE_FAILED') throw Object.assign(new Error(s.stack_status_reason ?? 'failed'), { fatal: true });
-      return s.stack_status === 'CREATE_COMPLETE' ? s : undefined;
-    });
+    const template = fs.readFileSync(path.join(kitTemplates, 'tacker-vnf.yaml'), 'utf8');
+    let stack: Stack | undefined;
+    for (let attempt = 1; !stack; attempt++) {
+      const mark = markRigLogs();
+      const name = uniqueName('trellis-rig-vnf');
+      ref = { name, id: (await cloud.heat.create({ name, template })).id };
+      try {
+        stack = await waitFor('CREATE_COMPLETE', async () => {
+          const s = await cloud.heat.get(ref!);
+          if (s.stack_status === 'CREATE_FAILED') throw Object.assign(new Error(`CREATE_FAILED: ${s.stack_status_reason}`), { fatal: true });
+          return s.stack_status === 'CREATE_COMPLETE' ? s : undefined;
+        }, 150_000, 1500);
+      } catch (e) {
+        const rigFault = rigDatabaseLockedSince(mark);
+        if (!rigFault || attempt >= 2) throw e;
+        console.log(`[tests-openstack] rig-side failure (${rigFault}: "database is locked"), attempt ${attempt}: ${(e as Error).message}; retrying once`);
+        await deleteStackAndWait(cloud, ref!);
+      }
+    }
     const mgmtIp = stack.outputs?.find((o) => o.output_key === 'mgmt_ip-VDU1')?.output_value;
     expect(mgmtIp).toMatch(/^192\.168\.200\.\d+$/);
 
-    const vdu = await cloud.heat.resource(ref, 'VDU1');
+    const vdu = await cloud.heat.resource(ref!, 'VDU1');
     expect(vdu.resource_type).toBe('OS::Nova::Server');
     const server = await cloud.nova.server(vdu.physical_resource_id!);
     expect(server.status).toBe('ACTIVE');

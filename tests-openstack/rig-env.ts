@@ -1,5 +1,6 @@
 // Connection settings of the running rig (exported by scripts/test-openstack.sh from
 // $RIG_STATE/admin-openrc) and small bounded polling helpers.
+import fs from 'node:fs';
 import path from 'node:path';
 import { Cloud, OpenStackError, type CloudConnectOptions, type StackRef } from '@/lib/openstack';
 
@@ -73,4 +74,57 @@ export async function deleteStackAndWait(cloud: Cloud, ref: StackRef, attempts =
     console.log(`[tests-openstack] stack delete attempt ${attempt} failed on the rig side (${outcome})`);
     if (attempt >= attempts) return 'DELETE_FAILED';
   }
+}
+
+// ---------------------------------------------------------------- rig-side failures
+//
+// The rig runs Nova and Heat on SQLite. On a busy machine they sometimes fail internally with
+// "(sqlite3.OperationalError) database is locked" (nova-conductor / nova-compute / nova-api
+// logs): a server build then errors or hangs in BUILD, which no client can cause or fix.
+// Scenarios that create servers may be retried once when, and only when, the rig's own logs
+// show that error during the attempt.
+
+const RIG_LOGS = ['nova-api.log', 'nova-conductor.log', 'nova-compute.log', 'nova-scheduler.log', 'nova-compute.stdout', 'heat.log'];
+
+function logDir(): string | null {
+  return process.env.RIG_STATE ? path.join(process.env.RIG_STATE, 'log') : null;
+}
+
+/** Current sizes of the rig's service logs (a mark to compare against later). */
+export function markRigLogs(): Record<string, number> {
+  const dir = logDir();
+  const mark: Record<string, number> = {};
+  if (!dir) return mark;
+  for (const f of RIG_LOGS) {
+    try {
+      mark[f] = fs.statSync(path.join(dir, f)).size;
+    } catch {
+      mark[f] = 0;
+    }
+  }
+  return mark;
+}
+
+/** The first rig log that reported "database is locked" since `mark`, or null. */
+export function rigDatabaseLockedSince(mark: Record<string, number>): string | null {
+  const dir = logDir();
+  if (!dir) return null;
+  for (const f of RIG_LOGS) {
+    const file = path.join(dir, f);
+    let fd: number | null = null;
+    try {
+      const size = fs.statSync(file).size;
+      const from = Math.min(mark[f] ?? 0, size);
+      const len = Math.min(size - from, 8 * 1024 * 1024);
+      fd = fs.openSync(file, 'r');
+      const buf = Buffer.alloc(len);
+      fs.readSync(fd, buf, 0, len, from);
+      if (buf.toString('utf8').includes('database is locked')) return f;
+    } catch {
+      /* log not there: nothing to report */
+    } finally {
+      if (fd !== null) fs.closeSync(fd);
+    }
+  }
+  return null;
 }
