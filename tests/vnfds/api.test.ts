@@ -62,18 +62,20 @@ describe('onboarding', () => {
   });
 
   it('refuses an invalid VNFD with 400 listing each error with TOSCA path, line and column', async () => {
-    const broken = helloText.replace('type: tosca.nodes.nfv.VDU.Tacker', 'type: tosca.nodes.nfv.VDU.Tackr');
-    const line = broken.split('\n').findIndex((l) => l.includes('VDU.Tackr')) + 1;
+    // Two independent mistakes: both are reported, each where it is.
+    const broken = helloText.replace('type: tosca.nodes.nfv.VDU.Tacker', 'type: tosca.nodes.nfv.VDU.Tackr').replace('node: VL2', 'node: VLnope');
+    const lineOf = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
     const res = await create(demo, { name: 'bad', attributes: { vnfd: broken } });
     expect(res.status).toBe(400);
     expect(res.json.TackerError.type).toBe('ToscaParserFailed');
-    const detail = res.json.TackerError.detail;
-    expect(detail[0]).toMatchObject({ path: 'topology_template.node_templates.VDU1.type', line, column: 7, code: 'unknown_type' });
-    // Every error is listed (the three CPs bound to the now-broken VDU1), each located.
-    expect(detail.map((d: { path: string }) => d.path).slice(1)).toEqual([1, 2, 3].map((i) => `topology_template.node_templates.CP${i}.requirements.1.virtualBinding`));
-    expect(detail.slice(1).every((d: { line: number; column: number }) => d.line > line && d.column === 11)).toBe(true);
-    expect(res.json.TackerError.message).toContain(`line ${line}, column 7`);
+    expect(res.json.TackerError.detail).toEqual([
+      expect.objectContaining({ path: 'topology_template.node_templates.VDU1.type', line: lineOf('VDU.Tackr'), column: 7, code: 'unknown_type' }),
+      // located at the requirement's key, the line above `node: VLnope`
+      expect.objectContaining({ path: 'topology_template.node_templates.CP2.requirements.0.virtualLink', line: lineOf('node: VLnope') - 1, column: 11, code: 'bad_reference' }),
+    ]);
+    expect(res.json.TackerError.message).toContain(`line ${lineOf('VDU.Tackr')}, column 7`);
     expect(res.json.TackerError.message).toContain('tosca.nodes.nfv.VDU.Tackr');
+    expect(res.json.TackerError.message).toContain('VLnope');
   });
 
   it('reports YAML syntax errors at their line and column', async () => {
@@ -245,5 +247,25 @@ describe('delete', () => {
     const res = await show(demo, 'no-such-vnfd');
     expect(res.status).toBe(404);
     expect(res.json.TackerError.type).toBe('VNFDNotFound');
+  });
+});
+
+describe('policy', () => {
+  it('a VNFD the caller sees but may not change is 403 (policy file: update/delete for admins only)', async () => {
+    const created = await create(demo, { name: 'read-only-for-members', attributes: { vnfd: helloText } });
+    const id = created.json.vnfd.id;
+    const file = path.join(h.dataDir, 'policy.yaml');
+    fs.writeFileSync(file, 'update_vnfd: "role:admin"\ndelete_vnfd: "role:admin"\n');
+    process.env.TRELLIS_POLICY_FILE = file;
+    try {
+      const put = await call(item.PUT, 'PUT', `/v1.0/vnfds/${id}`, { token: demo, params: { id }, body: { vnfd: { description: 'x' } } });
+      expect(put.status).toBe(403);
+      expect(put.json.TackerError.message).toContain('update_vnfd');
+      expect((await call(item.DELETE, 'DELETE', `/v1.0/vnfds/${id}`, { token: demo, params: { id } })).status).toBe(403);
+      expect((await show(demo, id)).status).toBe(200);
+      expect((await call(item.PUT, 'PUT', `/v1.0/vnfds/${id}`, { token: admin, params: { id }, body: { vnfd: { description: 'by admin' } } })).status).toBe(200);
+    } finally {
+      delete process.env.TRELLIS_POLICY_FILE;
+    }
   });
 });

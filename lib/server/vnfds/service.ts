@@ -18,12 +18,16 @@ type Ctx = Pick<ApiContext<unknown>, 'identity' | 'authorize' | 'allowed'>;
 
 const withCurrentTemplate = { versions: { orderBy: { version: 'desc' as const }, take: 1 } };
 
-/** The VNFD row (with its current template) if the caller's project may see it, else 404. */
-export async function findVnfd(ctx: Ctx, id: string, rule = 'get_vnfd') {
+/**
+ * The VNFD row (with its current template) if the caller may see it, else 404. With `action`
+ * (update_vnfd, delete_vnfd), a VNFD the caller sees but may not change is a 403.
+ */
+export async function findVnfd(ctx: Ctx, id: string, action?: string) {
   const row = await db().vnfd.findFirst({ where: { id, deletedAt: null, ...projectScope(ctx.identity) }, include: withCurrentTemplate });
   if (!row) throw notFound('VNFD', id);
   const view = vnfdView(row, row.versions[0]?.template ?? '');
-  await ctx.authorize(rule, view, notFound('VNFD', id));
+  await ctx.authorize('get_vnfd', view, notFound('VNFD', id));
+  if (action) await ctx.authorize(action, view);
   return { row, view };
 }
 
@@ -96,7 +100,11 @@ export async function updateVnfd(ctx: Ctx, id: string, input: UpdateVnfdInput): 
         updatedAt: new Date(),
       },
     });
-    const changed = [...(input.name ? ['name'] : []), ...(input.description !== undefined ? ['description'] : []), ...(newTemplate ? ['template'] : [])];
+    const changed = [
+      ...(input.name && input.name !== row.name ? ['name'] : []),
+      ...(input.description !== undefined && input.description !== row.description ? ['description'] : []),
+      ...(newTemplate ? ['template'] : []),
+    ];
     await recordEvent(tx, {
       tenantId: row.tenantId,
       resourceId: id,
