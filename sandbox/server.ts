@@ -4,8 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxConfig } from './config';
 import type { RequestContext } from './context';
-import { header } from './context';
-import { mergeFaults, noFaults, faultsFromEnv, requestFault, FaultInputError, type FaultSettings } from './faults';
+import { noFaults, faultsFromEnv, requestFault, type FaultSettings } from './faults';
+import { adminRouter, handleAdmin } from './admin';
 import { BodyError, parseJsonBody, readBody, send, type Reply } from './http/respond';
 import { SERVICE_PATHS } from './keystone/catalog';
 import { handleKeystone, keystoneError, keystoneRouter, versionsReply } from './keystone/routes';
@@ -57,32 +57,7 @@ export async function startSandbox(config: SandboxConfig, env: NodeJS.ProcessEnv
   const services: ServiceHandlers = createServices({ store, config, keystone, faults });
   let baseUrl = '';
 
-  const sandboxAdmin = (ctx: RequestContext): Reply => {
-    const auth = keystone.authContext(header(ctx, 'x-auth-token'));
-    if (!auth) return keystoneError(ctx, 401, 'The request you have made requires authentication.');
-    if (!auth.isAdmin) return keystoneError(ctx, 403, 'The sandbox admin API needs a token with the admin role.');
-    const reply = (body: unknown): Reply => ({ status: 200, headers: { 'x-openstack-request-id': ctx.requestId }, body });
-    if (ctx.path === '/faults') {
-      if (ctx.method === 'GET') return reply({ faults: faults() });
-      if (ctx.method === 'POST') {
-        try {
-          store.state.faults = mergeFaults(faults(), ctx.body ?? {});
-        } catch (e) {
-          if (e instanceof FaultInputError) return keystoneError(ctx, 400, `Invalid fault settings: ${e.message}`);
-          throw e;
-        }
-        store.changed();
-        return reply({ faults: faults() });
-      }
-      if (ctx.method === 'DELETE') {
-        store.state.faults = noFaults();
-        store.changed();
-        return reply({ faults: faults() });
-      }
-    }
-    if (ctx.path === '/expire-tokens' && ctx.method === 'POST') return reply({ expired: keystone.expireAll() });
-    return keystoneError(ctx, 404, 'The resource could not be found.');
-  };
+  const admin = adminRouter(store, keystone);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
@@ -118,7 +93,7 @@ export async function startSandbox(config: SandboxConfig, env: NodeJS.ProcessEnv
       let reply: Reply;
       if (split.service === 'root') reply = versionsReply(ctx);
       else if (split.service === 'identity') reply = await handleKeystone(identityRouter, ctx);
-      else if (split.service === 'sandbox') reply = sandboxAdmin(ctx);
+      else if (split.service === 'sandbox') reply = await handleAdmin(admin, keystone, ctx);
       else reply = await services[split.service as 'orchestration' | 'compute' | 'image' | 'network'](ctx);
       if (req.method === 'HEAD') reply = { ...reply, body: undefined };
       send(res, reply);

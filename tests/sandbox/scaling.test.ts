@@ -153,4 +153,34 @@ describe('sandbox heat: scaling', () => {
       await slow.close();
     }
   });
+
+  it('fires an Aodh alarm through the admin API: its action (the policy alarm_url) scales the group', async () => {
+    const template = {
+      heat_template_version: '2016-10-14',
+      resources: {
+        group: { type: 'OS::Heat::AutoScalingGroup', properties: { min_size: 1, max_size: 2, resource: { type: 'OS::Heat::None' } } },
+        out: { type: 'OS::Heat::ScalingPolicy', properties: { adjustment_type: 'change_in_capacity', auto_scaling_group_id: { get_resource: 'group' }, scaling_adjustment: 1, cooldown: 0 } },
+        cpu_high: { type: 'OS::Aodh::Alarm', properties: { meter_name: 'cpu_util', threshold: 50, comparison_operator: 'gt', alarm_actions: [{ get_attr: ['out', 'alarm_url'] }] } },
+      },
+      outputs: { size: { value: { get_attr: ['group', 'current_size'] } } },
+    };
+    const created = await call(`${s.heat}/stacks`, { method: 'POST', token: s.token, body: { stack_name: 'aodh', template } });
+    const id = created.json.stack.id;
+    await waitStack(s, 'aodh', id);
+    const alarmId = (await call(`${s.heat}/stacks/aodh/${id}/resources/cpu_high`, { token: s.token })).json.resource.physical_resource_id;
+    const demo = await login(sb.url, 'demo');
+    expect((await call(`${sb.url}/sandbox/alarms/${alarmId}/fire`, { method: 'POST', token: demo.token, body: {} })).status).toBe(403);
+    const badState = await call(`${sb.url}/sandbox/alarms/${alarmId}/fire`, { method: 'POST', token: s.token, body: { state: 'on fire' } });
+    expect(badState.status).toBe(400);
+    const fired = await call(`${sb.url}/sandbox/alarms/${alarmId}/fire`, { method: 'POST', token: s.token, body: { reason: 'cpu 93%' } });
+    expect(fired.status).toBe(200);
+    expect(fired.json.alarm.state).toBe('alarm');
+    expect(fired.json.deliveries).toEqual([{ url: expect.stringContaining('/orchestration/v1/signal/'), status: 200 }]);
+    await waitFor(async () => {
+      const out = await call(`${s.heat}/stacks/aodh/${id}/outputs/size`, { token: s.token });
+      return out.json.output.output_value === 2 ? true : undefined;
+    }, 'alarm-driven scale out');
+    const list = await call(`${sb.url}/sandbox/alarms`, { token: s.token });
+    expect(list.json.alarms.find((a: { id: string }) => a.id === alarmId).state).toBe('alarm');
+  });
 });
