@@ -20,7 +20,7 @@ export function OverviewPage() {
   const { data: session } = useSession();
   const identity = (session as unknown as { identity?: SessionIdentity } | null)?.identity;
   const counts = useQuery({ queryKey: ['overview', identity?.projectId], queryFn: () => apiFetch<Counts>('/api/overview') });
-  const empty = counts.data && counts.data.vims + counts.data.vnfds + counts.data.vnfs === 0;
+  const empty = counts.data && counts.data.vnfds + counts.data.vnfs === 0;
   return (
     <>
       <h1>Overview</h1>
@@ -36,7 +36,9 @@ export function OverviewPage() {
       </div>
       {empty && (
         <div className="card empty" data-testid="empty-dashboard">
-          Nothing here yet. Register a VIM, onboard a VNF descriptor from the catalog, then launch a VNF.
+          No VNFs yet.{' '}
+          {counts.data?.vims ? 'A VIM is ready: ' : <><Link href="/vims/new">Register a VIM</Link>, then </>}
+          <Link href="/vnfds/new">onboard a VNF descriptor</Link> from the catalog and launch it from the <Link href="/vnfs">VNF Manager</Link>.
         </div>
       )}
     </>

@@ -5,3 +5,8 @@ import type { Identity } from './auth/identity';
 export function projectScope(identity: Identity): { tenantId?: string } {
   return identity.isAdmin ? {} : { tenantId: identity.projectId };
 }
+
+/** VIMs the caller may see: its project's and shared ones (all for admins). */
+export function visibleVimScope(identity: Identity) {
+  return identity.isAdmin ? {} : { OR: [{ tenantId: identity.projectId }, { shared: true }] };
+}

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/server/api/route';
 import { db } from '@/lib/server/db';
-import { projectScope } from '@/lib/server/scope';
+import { projectScope, visibleVimScope } from '@/lib/server/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute({ name: 'overview' }, async ({ identity }) => {
   const scope = projectScope(identity);
   const [vims, vnfds, vnfs, events] = await Promise.all([
-    db().vim.count({ where: { deletedAt: null, OR: [scope, { shared: true }] } }),
+    db().vim.count({ where: { deletedAt: null, ...visibleVimScope(identity) } }),
     db().vnfd.count({ where: { deletedAt: null, templateSource: 'onboarded', ...scope } }),
     db().vnf.count({ where: { deletedAt: null, ...scope } }),
     db().event.count({ where: scope }),
