@@ -50,6 +50,10 @@ else
   [ $rc = 0 ] || skip "apt stayed locked for 10 minutes"
 fi
 phase "packages ready"
+# Debian keeps /etc/<service> at 0750: a non-root user needs the groups install.sh --user gives
+for f in /etc/keystone/policy.d /etc/heat/api-paste.ini; do
+  [ -r "$f" ] || skip "$f is not readable by $(id -un) (as root: bash $KIT/install.sh --user $(id -un))"
+done
 
 # ---- 2. the rig: set up once, afterwards just started
 # The rig has fixed ports, so only one user at a time: runs of this tier on one machine
