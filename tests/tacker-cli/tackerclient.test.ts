@@ -8,6 +8,8 @@
 //   TRELLIS_E2E=1 NEXT_DIST_DIR=.next-tacker E2E_APP_PORT=3204 E2E_SANDBOX_PORT=5204 npx vitest run tests/tacker-cli
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,11 +42,11 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-function runScript(): Promise<{ code: number | null; output: string }> {
+function runScript(authUrl = keystoneUrl): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', [path.join(root, 'scripts/check-tackerclient.sh')], {
       cwd: root,
-      env: { ...process.env, OS_AUTH_URL: keystoneUrl, OS_USERNAME: 'admin', OS_PASSWORD: 'admin', OS_PROJECT_NAME: 'admin', CHECK_WAIT_SECONDS: '120' },
+      env: { ...process.env, OS_AUTH_URL: authUrl, OS_USERNAME: 'admin', OS_PASSWORD: 'admin', OS_PROJECT_NAME: 'admin', CHECK_WAIT_SECONDS: '120' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -103,4 +105,51 @@ describe.runIf(enabled)('python-tackerclient against Trellis (production build +
     expect(output).toMatch(/OK: \d+ openstack commands, no failure, no 5xx/);
     expect(code).toBe(0);
   }, 900_000);
+});
+
+// The check itself must be able to fail: a sandbox Keystone whose catalog points at a fake Tacker
+// endpoint that answers every list with an empty collection, and then either a 5xx or a 400.
+describe.runIf(enabled)('check-tackerclient.sh fails loudly', () => {
+  let fake: http.Server;
+  let sandbox: import('@/sandbox/server').RunningSandbox;
+  let answerPost: { status: number; body: unknown };
+  let fakeDir = '';
+
+  beforeAll(async () => {
+    fake = http.createServer((req, res) => {
+      const collection = /^\/v1\.0\/(\w+)\.json/.exec(req.url ?? '')?.[1];
+      const [status, body] = req.method === 'GET' && collection ? [200, { [collection]: [] }] : [answerPost.status, answerPost.body];
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    const { startSandbox } = await import('@/sandbox/server');
+    const { configFromEnv } = await import('@/sandbox/config');
+    fakeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-fake-tacker-'));
+    const nfvUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/`;
+    sandbox = await startSandbox({ ...configFromEnv({} as NodeJS.ProcessEnv), port: 0, stateDir: path.join(fakeDir, 'sandbox'), nfvUrl });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await new Promise((r) => fake?.close(r));
+    if (fakeDir) fs.rmSync(fakeDir, { recursive: true, force: true });
+  });
+
+  const sandboxKeystone = () => `${sandbox.url.replace(/\/$/, '')}/identity/v3`;
+
+  it('stops at the first command that received a 5xx', async () => {
+    answerPost = { status: 500, body: { TackerError: { type: 'InternalServerError', message: 'boom', detail: '' } } };
+    const { code, output } = await runScript(sandboxKeystone());
+    expect(code).toBe(1);
+    expect(output).toContain("FAIL: 'openstack vim register --config-file");
+    expect(output).toContain('received a 5xx response');
+    expect(output).not.toContain('OK:');
+  }, 120_000);
+
+  it('stops at the first command that exited non-zero', async () => {
+    answerPost = { status: 400, body: { TackerError: { type: 'BadRequest', message: 'Invalid input for auth_url', detail: '' } } };
+    const { code, output } = await runScript(sandboxKeystone());
+    expect(code).toBe(1);
+    expect(output).toMatch(/FAIL: 'openstack vim register --config-file \S+ --is-default vim1' exited 1/);
+    expect(output).not.toContain('OK:');
+  }, 120_000);
 });
