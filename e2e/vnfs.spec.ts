@@ -75,7 +75,9 @@ test('launch a scaling sample, watch it go ACTIVE live, topology + mapping, scal
   const ids = (list: string[]) => list.map((t) => t.match(/[0-9a-f-]{36}/)![0]);
   const added = ids(after).filter((x) => !ids(before).includes(x));
   expect(added).toHaveLength(2); // one new member: a VDU1 and a VDU2 server
+  await page.getByRole('tab', { name: 'Overview' }).click();
   await expect(page.getByTestId('mgmt-ips').locator('span')).toHaveCount(6);
+  await expect(page.getByTestId('timeline')).toContainText('PENDING_SCALE_OUT');
 
   await page.getByRole('button', { name: 'Delete e2e-scaled' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete VNF' }).click();
