@@ -76,6 +76,7 @@ describe.skipIf(!rigAvailable)('Heat (real)', () => {
   it('lists stacks filtered by id and by status', async () => {
     const byId = await cloud.heat.list({ id: [ref.id] });
     expect(byId.map((s) => s.stack_name)).toEqual([name]);
+    expect((await cloud.heat.list({ name: [name] })).map((s) => s.id)).toEqual([ref.id]);
     const complete = await cloud.heat.list({ status: ['COMPLETE'] });
     expect(complete.map((s) => s.id)).toContain(ref.id);
     const failed = await cloud.heat.list({ status: ['FAILED'] });

@@ -221,7 +221,7 @@ export class HeatClient {
       path: 'stacks',
       query: {
         id: filters.id,
-        stack_name: filters.name,
+        name: filters.name,
         status: filters.status,
         action: filters.action,
         tags: filters.tags?.join(','),

@@ -72,11 +72,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 3;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-// Connection-level failures worth another attempt.
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
-  'ENETUNREACH', 'ENETDOWN', 'ECONNABORTED', 'UND_ERR_SOCKET',
-]);
 // Failures where the request was certainly never processed, so even a POST may be retried.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 
@@ -308,13 +303,13 @@ export class HttpClient {
       });
     }
     const code = err.code ?? '';
-    const known = UNREACHABLE_CODES.has(code) || err.message === 'socket hang up';
+    if (code === 'ERR_INVALID_URL') {
+      return new OpenStackError({ kind: 'badRequest', service: req.service, method: req.method, url: req.url, cause: err, message: err.message });
+    }
+    // everything else at the transport level (refused, reset, DNS, hang-up, body too large)
     return new OpenStackError({
-      kind: known || code !== 'ERR_INVALID_URL' ? 'unreachable' : 'badRequest',
-      service: req.service, method: req.method, url: req.url, cause: err,
-      message: code === 'ERR_INVALID_URL'
-        ? err.message
-        : `cannot reach ${req.service} at ${originOf(req.url)}: ${err.message}${code ? ` (${code})` : ''}`,
+      kind: 'unreachable', service: req.service, method: req.method, url: req.url, cause: err,
+      message: `cannot reach ${req.service} at ${originOf(req.url)}: ${err.message}${code ? ` (${code})` : ''}`,
     });
   }
 }

@@ -119,6 +119,7 @@ describe.skipIf(!sandboxAvailable)('clients against the sandbox cloud', () => {
       expect((await admin.heat.get(name)).id).toBe(ref.id);
       expect(await admin.heat.resolve(name)).toEqual(ref);
       expect((await admin.heat.list({ id: [ref.id] })).map((s) => s.stack_name)).toEqual([name]);
+      expect((await admin.heat.list({ name: [name] })).map((s) => s.id)).toEqual([ref.id]);
     });
 
     it('resources (nested_depth), the server in Nova, its port in Neutron', async () => {

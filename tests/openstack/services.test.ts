@@ -108,9 +108,9 @@ describe('Heat', () => {
     const { cloud, calls } = await cloudWith((req, res, base) =>
       json(res, 200, { stacks: [{ id: STACK_ID, stack_name: 's2', stack_status: 'CREATE_FAILED', stack_status_reason: 'x', creation_time: 't', project: P, links: [{ href: base, rel: 'self' }], tags: null }] }),
     );
-    const list = await cloud.heat.list({ id: ['a', 'b'], status: ['FAILED'], showDeleted: true });
+    const list = await cloud.heat.list({ id: ['a', 'b'], name: ['s2'], status: ['FAILED'], showDeleted: true });
     expect(list[0].stack_status).toBe('CREATE_FAILED');
-    expect(calls()[0].path).toBe(`/heat/v1/${P}/stacks?id=a&id=b&status=FAILED&show_deleted=true`);
+    expect(calls()[0].path).toBe(`/heat/v1/${P}/stacks?id=a&id=b&name=s2&status=FAILED&show_deleted=true`);
   });
 
   it('resources with nested_depth, resource show with_attr, events with sort/marker/limit, outputs', async () => {
