@@ -211,6 +211,9 @@ wait_status vnf2 ACTIVE
 run vnf list --vnfd-name vnfd1
 expect "$VNF1_ID"
 expect_not "$VNF2_ID"
+run vnf list --vim-name vim1
+expect "$VNF1_ID"
+expect "$VNF2_ID"
 
 run vnf scale --scaling-policy-name SP1 --scaling-type out vnf2
 wait_status vnf2 ACTIVE

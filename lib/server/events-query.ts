@@ -1,4 +1,5 @@
 // Reading the event log through the API: scoped by project and by policy (Tacker's were not).
+import { nextPageHref } from './api/collection';
 import { badRequest, notFound } from './api/errors';
 import type { ApiContext } from './api/route';
 import { db } from './db';
@@ -30,10 +31,7 @@ export async function listEvents(ctx: ApiContext<undefined>) {
   }
   const body: Record<string, unknown> = { events };
   if (rows.length > page.length && page.length) {
-    const next = new URL(ctx.req.nextUrl.toString());
-    next.searchParams.set('marker', String(page[page.length - 1].id));
-    next.searchParams.set('limit', String(limit));
-    body.events_links = [{ rel: 'next', href: next.toString() }];
+    body.events_links = [{ rel: 'next', href: nextPageHref(ctx.req, String(page[page.length - 1].id), limit) }];
   }
   return body;
 }

@@ -1,6 +1,7 @@
 // Tacker/Neutron-style collection queries, written once for every resource:
 // equality filters on attributes (?name=x&status=ACTIVE, repeated = any of), `fields=` projection,
 // `limit`/`marker` paging with `<collection>_links`.
+import type { NextRequest } from 'next/server';
 import { badRequest } from './errors';
 import type { ApiContext } from './route';
 
@@ -47,10 +48,20 @@ export function collectionBody(ctx: Pick<ApiContext<unknown>, 'query' | 'req'>, 
   const page = filtered.slice(start, start + Math.min(limit, MAX_LIMIT));
   const body: Item = { [collection]: page.map((it) => projectFields(it, q)) };
   if (start + page.length < filtered.length && page.length) {
-    const next = new URL(ctx.req.nextUrl.toString());
-    next.searchParams.set('marker', String(page[page.length - 1].id));
-    next.searchParams.set('limit', String(limit));
-    body[`${collection}_links`] = [{ rel: 'next', href: next.toString() }];
+    body[`${collection}_links`] = [{ rel: 'next', href: nextPageHref(ctx.req, String(page[page.length - 1].id), limit) }];
   }
   return body;
+}
+
+/**
+ * The `rel: next` href: this request's path and query with marker/limit set, on the URL the client
+ * called (TRELLIS_PUBLIC_URL, else the Host header): under `next start`, nextUrl's host is the
+ * server's own name (e.g. localhost), which a client behind a proxy or on another host cannot reach.
+ */
+export function nextPageHref(req: Pick<NextRequest, 'nextUrl' | 'headers'>, marker: string, limit: number): string {
+  const base = (process.env.TRELLIS_PUBLIC_URL || `${req.nextUrl.protocol}//${req.headers.get('host') ?? req.nextUrl.host}`).replace(/\/+$/, '');
+  const next = new URL(`${base}${req.nextUrl.pathname}${req.nextUrl.search}`);
+  next.searchParams.set('marker', marker);
+  next.searchParams.set('limit', String(limit));
+  return next.toString();
 }
