@@ -421,14 +421,16 @@ export class HeatEngine implements EngineApi {
     } catch (e) {
       const action: Action = this.exists(res) && res.status !== 'FAILED' ? 'UPDATE' : 'CREATE';
       res.action = action;
-      this.failStep(stack, res, `${(e as Error).name === 'HeatError' ? (e as HeatError).type : 'Error'}: resources.${res.name}: ${(e as Error).message}`);
+      this.failStep(stack, res, `${e instanceof HeatError ? e.type : 'Error'}: resources.${res.name}: ${(e as Error).message}`);
       return;
     }
     const created = this.exists(res) && res.status !== 'FAILED';
-    if (op === 'update' && created && sameJson(props, res.properties) && res.status === 'COMPLETE') {
+    const typeChanged = created && def.type !== res.type;
+    if (op === 'update' && created && !typeChanged && sameJson(props, res.properties) && res.status === 'COMPLETE') {
       res.pendingOp = null;
       return;
     }
+    res.nextType = typeChanged ? def.type : null;
     res.nextProperties = props;
     const extra = plugin?.extraDelayMs?.(props) ?? 0;
     this.beginStep(stack, res, created ? 'UPDATE' : 'CREATE', now + this.resourceDelayMs() + extra);
@@ -462,6 +464,14 @@ export class HeatEngine implements EngineApi {
           res.nestedStackId = null;
         }
         plugin.create(ctx, props);
+        res.properties = props;
+      } else if (res.action === 'UPDATE' && res.nextType) {
+        // a new type: delete the old resource, create one of the new type under the same name
+        plugin.delete(ctx);
+        Object.assign(res, { type: res.nextType, nextType: null, physicalId: '', nestedStackId: null, data: {} });
+        const replacement = this.plugin(stack, res);
+        if (!replacement) throw new ResourceFailure(`StackValidationFailed: The Resource Type (${res.type}) could not be found.`);
+        replacement.create(this.pluginContext(stack, res), props);
         res.properties = props;
       } else if (res.action === 'UPDATE') {
         const touch = res.pendingOp === 'touch';

@@ -24,6 +24,8 @@ export interface ResourceRecord {
   properties: Record<string, unknown>;
   /** properties resolved when the current step started, applied when it finishes */
   nextProperties: Record<string, unknown> | null;
+  /** set when an update changes the resource's type: the old one is deleted, the new one created */
+  nextType?: string | null;
   dependsOn: string[];
   /** "<stack>-<resource>-<random>", fixed at creation (Heat's physical_resource_name) */
   physicalName: string;

@@ -169,6 +169,23 @@ describe('sandbox heat: Tacker-shaped VNF stack', () => {
     expect(cp1Events.json.events).toHaveLength(2);
   });
 
+  it('PUT with a new template adds, replaces (type change) and removes resources', async () => {
+    const v1 = { heat_template_version: HOT_VERSION, resources: { keep: { type: 'OS::Heat::None' }, morph: { type: 'OS::Heat::None' }, drop: { type: 'OS::Heat::RandomString' } } };
+    const created = await create('reshape', v1);
+    const id = created.json.stack.id;
+    await waitStack(s, 'reshape', id);
+    const v2 = { heat_template_version: HOT_VERSION, resources: { keep: { type: 'OS::Heat::None' }, morph: { type: 'OS::Heat::RandomString', properties: { length: 8 } }, added: { type: 'OS::Heat::None' } }, outputs: { r: { value: { get_attr: ['morph', 'value'] } } } };
+    const put = await call(`${s.heat}/stacks/reshape/${id}`, { method: 'PUT', token: s.token, body: { template: v2 } });
+    expect(put.status).toBe(202);
+    const stack = await waitStack(s, 'reshape', id);
+    expect(stack.stack_status, stack.stack_status_reason).toBe('UPDATE_COMPLETE');
+    expect(stack.outputs[0].output_value).toMatch(/^[A-Za-z0-9]{8}$/);
+    const rows = (await call(`${s.heat}/stacks/reshape/${id}/resources`, { token: s.token })).json.resources;
+    expect(Object.fromEntries(rows.map((r: { resource_name: string; resource_type: string }) => [r.resource_name, r.resource_type]))).toEqual({ keep: 'OS::Heat::None', morph: 'OS::Heat::RandomString', added: 'OS::Heat::None' });
+    const keepEvents = await call(`${s.heat}/stacks/reshape/${id}/resources/keep/events`, { token: s.token });
+    expect(keepEvents.json.events).toHaveLength(2);
+  });
+
   it('PATCH clear_parameters reverts a parameter to its default', async () => {
     const template = { heat_template_version: '2018-08-31', parameters: { v: { type: 'string', default: 'a' } }, resources: {}, outputs: { out: { value: { get_param: 'v' } } } };
     const created = await create('clr', template, { parameters: { v: 'b' } });
