@@ -143,3 +143,26 @@ it('a stream narrowed to one VNF carries only that VNF', async () => {
     await s.close();
   }
 }, 60_000);
+
+it('changes written by another server process reach the stream through the event log', async () => {
+  const { db } = await import('@/lib/server/db');
+  const { recordEvent } = await import('@/lib/server/events');
+  const a = await call(list.POST, 'POST', '/v1.0/vnfs', { token: admin, body: { vnf: { name: 'remote', vnfd_template: sample('tosca-vnfd-hello-world.yaml'), vim_id: vimId } } });
+  const id = a.json.vnf.id;
+  await waitFor(async () => (await call(item.GET, 'GET', `/v1.0/vnfs/${id}`, { token: admin, params: { id } })).json.vnf.status === 'ACTIVE', 20_000);
+  const s = await openStream(stream.GET, `/api/stream?vnf=${id}`, admin);
+  try {
+    await new Promise((r) => setTimeout(r, 700)); // the feed has found the end of the log
+    // What another process's tracker would write: status + Event in one transaction, no local publish.
+    await db().$transaction(async (tx) => {
+      const row = await tx.vnf.update({ where: { id }, data: { status: 'ERROR', errorReason: 'set by another process' } });
+      await recordEvent(tx, { tenantId: row.tenantId, resourceId: id, resourceType: 'vnf', resourceState: 'ERROR', eventType: 'UPDATE', details: 'remote change' });
+    });
+    const msg = await waitFor(async () => s.events.find((e) => e.event === 'vnf' && e.data.vnf.status === 'ERROR'), 5_000);
+    expect(msg.data.vnf.error_reason).toBe('set by another process');
+    await waitFor(async () => s.events.find((e) => e.event === 'event' && e.data.event.event_details === 'remote change'), 5_000);
+    expect(s.events.filter((e) => e.event === 'event' && e.data.event.event_details === 'remote change')).toHaveLength(1);
+  } finally {
+    await s.close();
+  }
+}, 60_000);

@@ -1,4 +1,5 @@
 import { apiRoute } from '@/lib/server/api/route';
+import { ensureBusFeed } from '@/lib/server/vnfs/bus-feed';
 import { vnfEventStream } from '@/lib/server/vnfs/stream';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,7 @@ export const dynamic = 'force-dynamic';
  * text/event-stream of `vnf`, `vnf_deleted`, `progress` and `event` messages; reconnects send Last-Event-ID.
  */
 export const GET = apiRoute({ name: 'stream' }, async (ctx) => {
+  ensureBusFeed(); // changes made by other server processes, via the event log
   const vnfIds = ctx.query.getAll('vnf').flatMap((v) => v.split(',')).filter(Boolean);
   const lastEventId = ctx.req.headers.get('last-event-id') ?? ctx.query.get('lastEventId');
   const body = vnfEventStream(ctx.identity, ctx.allowed, { vnfIds }, lastEventId, ctx.req.signal);

@@ -30,6 +30,19 @@ class Bus {
   private seq = 0;
   private readonly recent: StreamMessage[] = [];
   private readonly listeners = new Set<Listener>();
+  /** Event ids written by this process (published directly); the DB feed skips them. */
+  private readonly localEvents = new Map<number, number>();
+
+  markLocal(eventId: number) {
+    this.localEvents.set(eventId, Date.now());
+  }
+
+  /** True once for an event this process wrote; forgets entries older than a minute. */
+  takeLocal(eventId: number): boolean {
+    const now = Date.now();
+    for (const [id, at] of this.localEvents) if (now - at > 60_000) this.localEvents.delete(id);
+    return this.localEvents.delete(eventId);
+  }
 
   publish(tenantId: string, vnfId: string, payload: StreamPayload, at = Date.now()) {
     const seq = ++this.seq;

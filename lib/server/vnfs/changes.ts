@@ -57,6 +57,7 @@ export async function settle(jobId: string, owner: string, vnfId: string, s: Set
       eventType: eventTypeFor(vnf.status),
       details: s.details,
     });
+    vnfBus().markLocal(event.id);
     if (s.extra) await s.extra(tx, row);
     return { row, event };
   });

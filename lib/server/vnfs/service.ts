@@ -10,6 +10,7 @@ import { recordEvent } from '../events';
 import { projectScope } from '../scope';
 import { defaultVimFor } from '../vims/connect';
 import type { CreateVnfInput } from './attributes';
+import { vnfBus } from './bus';
 import { publishVnf } from './changes';
 import { enqueueJob } from './jobs';
 import { processRunner } from './runner';
@@ -139,6 +140,7 @@ export async function launchVnf(identity: Identity, input: CreateVnfInput): Prom
       data: { id, tenantId, name: input.name, description: input.description, vnfdId: vnfdId!, vnfdVersion: source.version, vimId: vim.id, regionName: input.placement_attr.region_name ?? null, stackName, status: 'PENDING_CREATE', attributes: JSON.stringify(attributes) },
     });
     const event = await recordEvent(tx, { tenantId, resourceId: id, resourceType: 'vnf', resourceState: 'PENDING_CREATE', eventType: 'CREATE', details: 'VNF UUID assigned.' });
+    vnfBus().markLocal(event.id);
     await enqueueJob(tx, id, { kind: 'create', stackName, template: result.template!, files, parameters: {}, timeoutMins: STACK_TIMEOUT_MINS });
     return { row, events: [event] };
   });
@@ -167,6 +169,7 @@ async function startAction(identity: Identity, id: string, action: VnfAction, op
     if (opts.force) await tx.job.updateMany({ where: { vnfId: id, status: { in: ['QUEUED', 'WAITING'] } }, data: { status: 'FAILED', lastError: 'superseded by a forced delete', leaseOwner: null, leaseUntil: null } });
     await enqueueJob(tx, id, opts.job);
     const event = await recordEvent(tx, { tenantId: current.tenantId, resourceId: id, resourceType: 'vnf', resourceState: pending, eventType: action === 'delete' ? 'DELETE' : action === 'update' ? 'UPDATE' : 'SCALE', details: opts.details });
+    vnfBus().markLocal(event.id);
     return { row: (await tx.vnf.findUnique({ where: { id } }))!, event };
   });
   await publishVnf(row, [event]);
