@@ -48,6 +48,8 @@ function constraints(s: JsonSchema): string[] {
   if (s.maximum !== undefined) out.push(`≤ ${s.maximum}`);
   if (s.pattern) out.push(`pattern ${s.pattern}`);
   if (s.additionalProperties === false) out.push('no other keys');
+  // constraints of a union's branches (e.g. cert_verify: boolean, or a string matching a pattern)
+  for (const branch of s.anyOf ?? []) if (!branch.properties) out.push(...constraints(branch).map((c) => `${typeLabel(branch)}: ${c}`));
   return out;
 }
 
