@@ -134,6 +134,39 @@ test('TOSCA completion and hover docs come from the translator catalog (monaco-y
   expect(consoleErrors.filter((e) => /worker|monaco/i.test(e))).toEqual([]);
 });
 
+test('upload a .yaml file with the file input or by dropping it on the editor', async ({ page }) => {
+  await signIn(page, 'demo', 'demo');
+  await page.goto('/vnfds/new');
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  const scale = fs.readFileSync(path.join('public/samples/vnfd/tosca-vnfd-scale.yaml'), 'utf8');
+  await page.getByLabel('Upload .yaml').setInputFiles({ name: 'my-scale.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(scale) });
+  await expect(page.getByTestId('editor-notice')).toContainText('Loaded my-scale.yaml');
+  await expect(hotMain(page)).toContainText('OS::Heat::AutoScalingGroup');
+  await page.getByRole('tab', { name: 'SP1_res.yaml' }).click();
+  await expect(page.getByTestId('hot-file-SP1_res.yaml')).toContainText('OS::Nova::Server');
+
+  // Dropping a file over unsaved work asks before replacing it.
+  const hello = fs.readFileSync(path.join('public/samples/vnfd/tosca-vnfd-hello-world.yaml'), 'utf8');
+  await page.getByTestId('vnfd-drop-zone').evaluate((zone, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.yaml', { type: 'application/x-yaml' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, hello);
+  const dialog = page.getByRole('dialog', { name: 'Replace the template?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByTestId('editor-notice')).toContainText('Loaded dropped.yaml');
+  await page.getByRole('tab', { name: 'HOT' }).click();
+  await expect(hotMain(page)).not.toContainText('AutoScalingGroup');
+  await expect(hotMain(page)).toContainText(`image: ${IMAGE}`);
+
+  // Not YAML: refused with a message, the editor keeps its text.
+  await page.getByLabel('Upload .yaml').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('editor-notice')).toContainText('notes.txt is not a .yaml file.');
+  await expect(hotMain(page)).toContainText(`image: ${IMAGE}`);
+});
+
 test('keystroke-to-preview latency over 50 edits of a Tacker sample', async ({ page }) => {
   await signIn(page, 'demo', 'demo');
   await page.goto('/vnfds/new');

@@ -19,7 +19,10 @@ export interface Translation {
   millis: number;
 }
 
-const EMPTY: Translation = { seq: 0, text: '', errors: [], hot: null, hotYaml: '', files: [], monitoringPolicy: null, stale: false, millis: 0 };
+// One shared empty list: an edit that stays valid does not change `errors`, so the editor's
+// markers (and Monaco's decorations) are not recomputed on every keystroke.
+const NO_ERRORS: TemplateError[] = [];
+const EMPTY: Translation = { seq: 0, text: '', errors: NO_ERRORS, hot: null, hotYaml: '', files: [], monitoringPolicy: null, stale: false, millis: 0 };
 
 export function translateForPreview(text: string, seq: number, previous: Translation = EMPTY): Translation {
   const started = performance.now();
@@ -31,7 +34,7 @@ export function translateForPreview(text: string, seq: number, previous: Transla
   return {
     seq,
     text,
-    errors: [],
+    errors: NO_ERRORS,
     hot: result.template,
     hotYaml: toYaml(result.template),
     files: Object.entries(result.files).map(([name, hot]) => ({ name, hot, yaml: toYaml(hot) })),
