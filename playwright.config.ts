@@ -11,6 +11,8 @@ export const baseURL = `http://127.0.0.1:${appPort}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // One folder per build folder, so parallel runs (different NEXT_DIST_DIR) never clean each other's traces.
+  outputDir: path.join('test-results', process.env.NEXT_DIST_DIR || '.next'),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
