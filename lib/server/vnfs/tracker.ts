@@ -57,11 +57,12 @@ export class StackTracker {
   /** job id -> "status|updated_time" last seen */
   private readonly seen = new Map<string, string>();
   private readonly progressAt = new Map<string, number>();
+  private readonly progressInFlight = new Set<string>();
 
   constructor(opts: TrackerOptions = {}) {
     this.owner = opts.owner ?? newOwnerId('tracker');
     this.minMs = opts.minIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MIN_MS || 100);
-    this.maxMs = opts.maxIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MAX_MS || 450);
+    this.maxMs = opts.maxIntervalMs ?? Number(process.env.TRELLIS_TRACKER_MAX_MS || 300);
     this.claimEveryMs = opts.claimEveryMs ?? 250;
   }
 
@@ -150,7 +151,8 @@ export class StackTracker {
           this.progressAt.delete(w.job.id);
           this.jobs = this.jobs.filter((j) => j.id !== w.job.id);
         } else if (stack?.stack_status.endsWith('IN_PROGRESS')) {
-          await this.publishProgress(cloud, w.job, stack);
+          // Not awaited: resource progress must never delay the detection of status changes.
+          this.publishProgress(cloud, w.job, stack);
         }
       } catch (e) {
         if (e instanceof LostLease) {
@@ -212,24 +214,31 @@ export class StackTracker {
     }
   }
 
-  /** "4/7 resources created" for the stream, only while someone is watching. */
-  private async publishProgress(cloud: Cloud, job: ClaimedJob, stack: StackSummary) {
-    if (vnfBus().subscriberCount === 0) return;
+  /** "4/7 resources created" for the stream, only while someone is watching; one fetch per VNF at a time. */
+  private publishProgress(cloud: Cloud, job: ClaimedJob, stack: StackSummary) {
+    if (vnfBus().subscriberCount === 0 || this.progressInFlight.has(job.id)) return;
     const last = this.progressAt.get(job.id) ?? 0;
     if (Date.now() - last < PROGRESS_EVERY_MS) return;
     this.progressAt.set(job.id, Date.now());
+    this.progressInFlight.add(job.id);
     const top = { name: job.vnf.stackName, id: job.vnf.instanceId ?? stack.id };
-    const resources = await cloud.heat.resources(top, { nestedDepth: 3 });
-    const action = stack.stack_status.split('_')[0];
-    const done = resources.filter((r) => r.resource_status === `${action === 'UPDATE' ? 'CREATE' : action}_COMPLETE` || r.resource_status === `${action}_COMPLETE`).length;
-    vnfBus().publish(job.vnf.tenantId, job.vnfId, {
-      kind: 'progress',
-      vnfId: job.vnfId,
-      stackStatus: stack.stack_status,
-      done,
-      total: resources.length,
-      resources: resources.map((r) => ({ name: r.resource_name, type: r.resource_type, status: r.resource_status, ...(r.parent_resource ? { parent: r.parent_resource } : {}) })),
-    });
+    cloud.heat
+      .resources(top, { nestedDepth: 3 })
+      .then((resources) => {
+        if (this.stopped || !this.jobs.some((j) => j.id === job.id)) return; // settled meanwhile: stale
+        const action = stack.stack_status.split('_')[0];
+        const done = resources.filter((r) => r.resource_status === `${action}_COMPLETE` || (action === 'UPDATE' && r.resource_status === 'CREATE_COMPLETE')).length;
+        vnfBus().publish(job.vnf.tenantId, job.vnfId, {
+          kind: 'progress',
+          vnfId: job.vnfId,
+          stackStatus: stack.stack_status,
+          done,
+          total: resources.length,
+          resources: resources.map((r) => ({ name: r.resource_name, type: r.resource_type, status: r.resource_status, ...(r.parent_resource ? { parent: r.parent_resource } : {}) })),
+        });
+      })
+      .catch(() => {})
+      .finally(() => this.progressInFlight.delete(job.id));
   }
 }
 
