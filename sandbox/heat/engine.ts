@@ -8,12 +8,13 @@ import type { Store } from '../store';
 import { heatSuffix, uuid } from '../util';
 import { HeatError, ResourceFailure, validationError } from './errors';
 import { followPath, resolveValue, type ResolveScope } from './intrinsics';
-import type { Action, EventRecord, ResourceRecord, StackRecord } from './model';
-import { pluginFor, RESOURCE_TYPES } from './resources';
-import { fileTemplate } from './resources/template-resource';
+import type { Action, ResourceRecord, StackRecord } from './model';
+import { addResourceEvent, addStackEvent, signalReason } from './events';
+import { pluginFor } from './resources';
+import { resolveType, validateTemplate } from './validate';
 import type { EngineApi, PluginContext } from './resources/types';
 import {
-  checkParameterReferences, outputDefinitions, parameterDefinitions, parameterDisplay, resolveParameters, resourceDefinitions,
+  outputDefinitions, parameterDefinitions, parameterDisplay, resolveParameters, resourceDefinitions,
   type ResourceDefinition, type Template,
 } from './template';
 
@@ -77,46 +78,9 @@ export class HeatEngine implements EngineApi {
     return `${this.baseUrl}/orchestration/v1/${stack.projectId}/stacks/${stack.name}/${stack.id}`;
   }
 
-  // ---- validation -------------------------------------------------------------------------
-
-  /** Validates a template like Heat does at create: structure, resource types, parameters. */
-  validate(template: Template, files: Record<string, string>, parameters: Record<string, unknown>, registry: Record<string, string> = {}, depth = 0): Record<string, ResourceDefinition> {
-    if (depth > 5) throw validationError('Recursion depth exceeds 5.');
-    const defs = resourceDefinitions(template);
-    outputDefinitions(template);
-    const declared = parameterDefinitions(template);
-    for (const name of Object.keys(parameters)) {
-      if (!(name in declared)) throw new HeatError(400, 'UnknownUserParameter', `The Parameter (${name}) was not defined in template.`);
-    }
-    resolveParameters(template, parameters);
-    const declaredNames = Object.keys(declared);
-    for (const [name, def] of Object.entries(defs)) checkParameterReferences(def.properties, declaredNames, name);
-    for (const [key, output] of Object.entries(outputDefinitions(template))) checkParameterReferences(output, declaredNames, `outputs.${key}`);
-    for (const [name, def] of Object.entries(defs)) {
-      this.validateType(def.type, files, registry, depth);
-      if (resolveType(registry, def.type) === 'OS::Heat::AutoScalingGroup') {
-        const member = def.properties.resource as { type?: unknown } | undefined;
-        if (member && typeof member.type === 'string') this.validateType(member.type, files, registry, depth);
-        else if (!member) throw validationError(`Property error: resources.${name}.properties: Property resource not assigned`);
-      }
-    }
-    return defs;
-  }
-
-  private validateType(alias: string, files: Record<string, string>, registry: Record<string, string>, depth: number): void {
-    const type = resolveType(registry, alias);
-    if (RESOURCE_TYPES[type]) return;
-    if (!(type in files)) throw validationError(`The Resource Type (${alias}) could not be found.`);
-    let nested: Template | undefined;
-    try {
-      nested = fileTemplate(files, type);
-    } catch (e) {
-      throw validationError((e as Error).message);
-    }
-    if (nested) {
-      const defs = resourceDefinitions(nested);
-      for (const def of Object.values(defs)) this.validateType(def.type, files, registry, depth + 1);
-    }
+  /** Validates a template like Heat does at create (see validate.ts). */
+  validate(template: Template, files: Record<string, string>, parameters: Record<string, unknown>, registry: Record<string, string> = {}): Record<string, ResourceDefinition> {
+    return validateTemplate(template, files, parameters, registry);
   }
 
   // ---- stack operations ---------------------------------------------------------------------
@@ -556,37 +520,10 @@ export class HeatEngine implements EngineApi {
   // ---- events ---------------------------------------------------------------------------
 
   private addEvent(stack: StackRecord, res: ResourceRecord, action: Action, status: string, reason: string): void {
-    const event: EventRecord = {
-      id: uuid(), time: Date.now(), resourceName: res.name, resourceType: res.type, physicalId: res.physicalId,
-      status: `${action}_${status}`, reason, properties: res.nextProperties ?? res.properties,
-    };
-    stack.events.push(event);
+    addResourceEvent(stack, res, action, status, reason);
   }
 
   private stackEvent(stack: StackRecord, action: string, status: string, reason: string): void {
-    stack.events.push({
-      id: uuid(), time: Date.now(), resourceName: stack.name, resourceType: 'OS::Heat::Stack', physicalId: stack.id,
-      status: `${action}_${status}`, reason, properties: {},
-    });
+    addStackEvent(stack, action, status, reason);
   }
-}
-
-/** Follows the environment's resource_registry (aliases may chain, bounded). */
-function resolveType(registry: Record<string, string>, type: string): string {
-  let current = type;
-  for (let i = 0; i < 5 && registry[current] !== undefined && registry[current] !== current; i++) current = registry[current];
-  return current;
-}
-
-/** Heat's event reason for a signal: alarm transitions, a given reason, or "Unknown". */
-function signalReason(details: unknown, emptyBody: boolean): string {
-  if (emptyBody || details === undefined || details === null) return 'No signal details provided';
-  if (typeof details === 'object' && !Array.isArray(details)) {
-    const d = details as Record<string, unknown>;
-    if (d.previous !== undefined && d.current !== undefined) {
-      return `alarm state changed from ${String(d.previous)} to ${String(d.current)}${d.reason ? ` (${String(d.reason)})` : ''}`;
-    }
-    if (typeof d.reason === 'string') return d.reason;
-  }
-  return 'Unknown';
 }

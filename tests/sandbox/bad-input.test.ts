@@ -28,6 +28,8 @@ describe('sandbox: bad input', () => {
     ['circular dependency', { stack_name: 'x', template: { heat_template_version: HOT, resources: { a: { type: 'OS::Heat::None', depends_on: 'b' }, b: { type: 'OS::Heat::None', depends_on: 'a' } } } }, 400, 'Circular Dependency Found'],
     ['allowed_values', { stack_name: 'x', template: { heat_template_version: HOT, parameters: { f: { type: 'string', constraints: [{ allowed_values: ['a'] }] } } }, parameters: { f: 'b' } }, 400, 'is not an allowed value'],
     ['files not a map', { stack_name: 'x', template: { heat_template_version: HOT }, files: 'x' }, 400, '"files" must be a mapping'],
+    ['self-nesting template file', { stack_name: 'x', template: { heat_template_version: HOT, resources: { a: { type: 'loop.yaml' } } }, files: { 'loop.yaml': 'heat_template_version: 2018-08-31\nresources:\n  again:\n    type: loop.yaml\n' } }, 400, 'Recursion depth exceeds 5.'],
+    ['broken nested file', { stack_name: 'x', template: { heat_template_version: HOT, resources: { a: { type: 'bad.yaml' } } }, files: { 'bad.yaml': 'resources: [' } }, 400, 'Error parsing template file bad.yaml'],
   ];
   it.each(createCases)('stack create: %s', async (_label, body, status, message) => {
     const res = await call(`${s.heat}/stacks`, { method: 'POST', token: s.token, body });
