@@ -189,6 +189,22 @@ describe('failures and validation', () => {
     }
   });
 
+  it('Heat answering 503s: the job retries and the VNF still ends ACTIVE with exactly one stack', async () => {
+    await setFaults(h, admin, { failNextRequests: 6, services: ['orchestration'] });
+    try {
+      const res = await create(admin, { name: 'flaky', vnfd_template: HELLO, vim_id: adminVim });
+      expect(res.status).toBe(201);
+      const v = await settled(admin, res.json.vnf.id);
+      expect(v.status).toBe('ACTIVE');
+      expect(stacksNamed(`vnf-flaky-${v.id}`)).toHaveLength(1);
+      const job = await dbm.db().job.findFirst({ where: { vnfId: v.id, kind: 'create' } });
+      expect(job?.status).toBe('DONE');
+      expect(job?.attempts).toBeGreaterThanOrEqual(1); // a Heat call failed and the job was retried
+    } finally {
+      await setFaults(h, admin, null);
+    }
+  });
+
   it('vim_id empty uses the project default VIM; a region the VIM lacks is a 400', async () => {
     const bad = await create(admin, { name: 'nowhere', vnfd_template: HELLO, placement_attr: { region_name: 'Atlantis' } });
     expect(bad.status).toBe(400);

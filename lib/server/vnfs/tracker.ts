@@ -108,11 +108,14 @@ export class StackTracker {
           const group = this.groups.get(key) ?? { key, nextPollAt: 0, intervalMs: this.minMs };
           this.groups.set(key, group);
           if (group.nextPollAt > Date.now()) return;
+          let failed = false;
           const changed = await this.poll(jobs).catch((e) => {
+            failed = true;
             log.warn('stack tracker poll failed', { vim: key, error: isOpenStackError(e) ? e.message : (e as Error).stack });
             return false;
           });
-          group.intervalMs = changed ? this.minMs : Math.min(this.maxMs, Math.round(group.intervalMs * 1.5));
+          // An unreachable VIM is retried less and less often (up to every 10 s), not every tick.
+          group.intervalMs = failed ? Math.min(10_000, Math.max(1000, group.intervalMs * 2)) : changed ? this.minMs : Math.min(this.maxMs, Math.round(group.intervalMs * 1.5));
           group.nextPollAt = Date.now() + group.intervalMs;
         }),
       );
