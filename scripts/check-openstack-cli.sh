@@ -33,7 +33,8 @@ fi
 if [ -z "${SANDBOX_URL:-}" ]; then
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   SANDBOX_URL="http://127.0.0.1:$PORT"
-  (cd "$ROOT" && SANDBOX_RESOURCE_DELAY_MS="${SANDBOX_RESOURCE_DELAY_MS:-100}" exec npx tsx sandbox/main.ts --port "$PORT" --state "$WORK/state") >"$WORK/sandbox.log" 2>&1 &
+  # one node process (node --import tsx), so killing $SB_PID really stops the sandbox (npx would leave it behind)
+  (cd "$ROOT" && SANDBOX_RESOURCE_DELAY_MS="${SANDBOX_RESOURCE_DELAY_MS:-100}" exec node --import tsx sandbox/main.ts --port "$PORT" --state "$WORK/state") >"$WORK/sandbox.log" 2>&1 &
   SB_PID=$!
   for _ in $(seq 1 100); do
     curl -fsS -o /dev/null "$SANDBOX_URL/identity/v3" 2>/dev/null && break
