@@ -15,6 +15,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT   # run the EXIT cleanup when the test runner stops us too
 
 # --- 1. the Debian packages ---------------------------------------------------------------
 if ! command -v openstack >/dev/null 2>&1 || ! python3 -c 'import heatclient' >/dev/null 2>&1; then
