@@ -7,6 +7,7 @@ interface Benchmark {
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'translate', run: async () => (await import('./translate')).benchTranslate() },
+  { name: 'editor-latency', run: async () => (await import('./editor-latency')).benchEditorLatency() },
 ];
 
 async function main() {
