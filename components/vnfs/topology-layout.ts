@@ -45,15 +45,17 @@ export function layoutTopology(resources: TopoResource[]): TopoLayout {
   for (const r of resources) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   const top = resources.filter((r) => !r.parent);
 
-  // 1. top-level resources (not groups) in columns
-  const colHeights = COLUMNS.map(() => 40);
-  for (const r of top.filter((t) => !isGroup(t.type))) {
-    const c = columnOf(r.type);
+  // 1. top-level resources (not groups) in columns by kind; only kinds present take a column
+  const plain = top.filter((t) => !isGroup(t.type));
+  const used = [...new Set(plain.map((r) => columnOf(r.type)))].sort((a, b) => a - b);
+  const colHeights = used.map(() => 20);
+  for (const r of plain) {
+    const c = used.indexOf(columnOf(r.type));
     nodes.push({ ...r, key: `/${r.name}`, x: 20 + c * COL_W, y: colHeights[c], w: NODE_W, h: NODE_H });
     colHeights[c] += NODE_H + GAP;
   }
-  let y = Math.max(...colHeights) + 20;
-  let width = 20 + COLUMNS.length * COL_W;
+  let y = Math.max(20, ...colHeights) + 10;
+  let width = 20 + Math.max(1, used.length) * COL_W;
 
   // 2. groups: a container per group, a box per member with its resources stacked inside
   for (const g of top.filter((t) => isGroup(t.type))) {
