@@ -1,5 +1,6 @@
 // Tacker's event log: every status change of a VIM, VNFD or VNF is written in the same
 // transaction as the change itself, so the log can never disagree with the data.
+import { tackerTime } from './api/time';
 import type { Db, Tx } from './db';
 
 export type EventResourceType = 'vim' | 'vnfd' | 'vnf';
@@ -36,7 +37,7 @@ export function eventView(row: { id: number; resourceId: string; resourceType: s
     resource_type: row.resourceType,
     resource_state: row.resourceState,
     event_type: row.eventType,
-    timestamp: row.timestamp.toISOString().replace(/\.\d+Z$/, ''),
+    timestamp: tackerTime(row.timestamp),
     event_details: row.eventDetails,
     tenant_id: row.tenantId,
   };

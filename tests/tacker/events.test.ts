@@ -61,7 +61,7 @@ describe('GET /v1.0/events', () => {
     expect(events).toHaveLength(8);
     expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => b - a));
     expect(Object.keys(events[0]).sort()).toEqual(['event_details', 'event_type', 'id', 'resource_id', 'resource_state', 'resource_type', 'tenant_id', 'timestamp']);
-    expect(events[0].timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(events[0].timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(JSON.parse(events[0].event_details)).toEqual({ note: 'vnf ACTIVE' });
     expect(res.json.events_links).toBeUndefined();
   });

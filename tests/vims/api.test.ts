@@ -57,7 +57,7 @@ describe('register, show, list, update, delete (Tacker shapes)', () => {
       shared: false,
     });
     expect(vim.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(vim.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(vim.created_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     const ev = await events(id);
     expect(ev.map((e) => [e.eventType, e.resourceState, e.resourceType])).toEqual([['CREATE', 'PENDING', 'vim']]);
   });

@@ -45,7 +45,7 @@ describe('onboarding', () => {
     expect(Object.keys(v).sort()).toEqual(['attributes', 'created_at', 'description', 'id', 'name', 'service_types', 'template_source', 'tenant_id', 'updated_at']);
     expect(v).toMatchObject({ name: 'vnfd-obj', description: 'from object', template_source: 'onboarded', updated_at: null });
     expect(v.service_types).toEqual([{ service_type: 'vnfd', id: expect.any(String) }]);
-    expect(v.created_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    expect(v.created_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(typeof v.attributes.vnfd).toBe('string');
     expect(parse(v.attributes.vnfd)).toEqual(helloObject);
   });

@@ -29,8 +29,7 @@ export const storedAuthCred = (row: Pick<Vim, 'authCred'>) => parseJson<StoredAu
 export const storedProject = (row: Pick<Vim, 'vimProject'>) => parseJson<StoredProject>(row.vimProject, {});
 export const storedRegions = (row: Pick<Vim, 'placementAttr'>) => parseJson<{ regions?: string[] }>(row.placementAttr, {}).regions ?? [];
 
-/** Tacker's timestamp format: ISO without milliseconds or zone. */
-export const tackerTime = (d: Date) => d.toISOString().replace(/\.\d+Z$/, '');
+import { tackerTime } from '../api/time';
 
 function maskedAuthCred(c: StoredAuthCred): NonNullable<VimView['auth_cred']> {
   return c.application_credential_id ? { ...c, application_credential_secret: '***' } : { ...c, password: '***' };

@@ -3,7 +3,7 @@ import { notFound } from '../api/errors';
 import type { ApiContext } from '../api/route';
 import { db } from '../db';
 import { findVnfd, listVnfds, liveVnfsOf } from './service';
-import { tackerTime } from './view';
+import { tackerTime } from '../api/time';
 
 type Ctx = Pick<ApiContext<unknown>, 'identity' | 'authorize' | 'allowed'>;
 

@@ -27,10 +27,7 @@ export interface VnfdView {
   [key: string]: unknown;
 }
 
-/** Tacker's timestamp format: "2016-10-20 07:38:54.600" (UTC, no zone suffix). */
-export function tackerTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
-}
+import { tackerTime } from '../api/time';
 
 export function vnfdView(row: VnfdRow, template: string): VnfdView {
   return {
