@@ -1,9 +1,9 @@
 // Rig tier: the REAL Keystone of ../shared/openstack-rig registered as a VIM through the API.
 // Skipped unless the OS_* variables of the rig's admin-openrc are set (scripts/test-openstack.sh
-// exports them), e.g.:  set -a; . data/openstack-rig/admin-openrc; set +a; npx vitest run tests/vims/rig.test.ts
+// exports them), e.g.:  set -a; . data/openstack-rig/admin-openrc; set +a; npx vitest run --config tests-openstack/vitest.config.ts tests-openstack/vim-registration.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from '../support/harness';
-import { loadRoutes, type VimRoutes } from './support';
+import { call, startHarness, type Harness } from '../tests/support/harness';
+import { loadRoutes, type VimRoutes } from '../tests/vims/support';
 
 const rig = process.env.OS_AUTH_URL && process.env.OS_PASSWORD ? process.env : null;
 
