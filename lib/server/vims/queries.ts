@@ -3,7 +3,7 @@ import type { ApiContext } from '../api/route';
 import { notFound } from '../api/errors';
 import { db } from '../db';
 import type { Vim } from '../db/generated/sqlite/client';
-import { projectScope } from '../scope';
+import { visibleVimScope } from '../scope';
 import type { VimView } from './attributes';
 import { vimView } from './view';
 
@@ -11,9 +11,7 @@ type Ctx = Pick<ApiContext<unknown>, 'identity' | 'allowed' | 'authorize'>;
 
 /** Own project's VIMs (all for admins) and shared ones; deleted ones never. */
 export function visibleWhere(ctx: Pick<Ctx, 'identity'>) {
-  // (Prisma reads an empty object inside OR as "no match", so admins get no OR at all)
-  const scope = projectScope(ctx.identity);
-  return scope.tenantId === undefined ? { deletedAt: null } : { deletedAt: null, OR: [scope, { shared: true }] };
+  return { deletedAt: null, ...visibleVimScope(ctx.identity) };
 }
 
 /** The API view for this caller: auth_cred only where `get_vim:auth_cred` allows it. */

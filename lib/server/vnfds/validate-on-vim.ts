@@ -6,7 +6,7 @@ import { OpenStackError } from '@/lib/openstack/errors';
 import { badRequest, notFound } from '../api/errors';
 import type { ApiContext } from '../api/route';
 import { db } from '../db';
-import { projectScope } from '../scope';
+import { visibleVimScope } from '../scope';
 import { connectVim } from '../vims/connect';
 import { invalidTemplate } from './template';
 
@@ -25,10 +25,7 @@ export async function validateOnVim(ctx: Pick<ApiContext<unknown>, 'identity' | 
   const result = translate(input.vnfd, { paramValues: input.param_values });
   if (result.errors.length || !result.template) throw invalidTemplate(result.errors);
 
-  // Own project's or shared VIMs. (Not `OR: [projectScope(...), ...]`: for admins the scope is `{}`,
-  // and Prisma treats `{}` inside OR as false.)
-  const visible = ctx.identity.isAdmin ? {} : { OR: [projectScope(ctx.identity), { shared: true }] };
-  const vim = await db().vim.findFirst({ where: { id: input.vim_id, deletedAt: null, ...visible } });
+  const vim = await db().vim.findFirst({ where: { id: input.vim_id, deletedAt: null, ...visibleVimScope(ctx.identity) } });
   if (!vim) throw notFound('Vim', input.vim_id);
   await ctx.authorize('get_vim', { id: vim.id, tenant_id: vim.tenantId, shared: vim.shared }, notFound('Vim', input.vim_id));
   const who = { id: vim.id, name: vim.name };
