@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { EventsTable } from '@/components/events/events-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { apiFetch } from '@/lib/client/api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EditVimForm } from './edit-vim-form';
 import type { VimView } from './types';
 import { useAllowed } from './use-allowed';

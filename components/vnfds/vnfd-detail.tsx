@@ -10,7 +10,7 @@ import { EventsTable } from '@/components/events/events-table';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { apiFetch } from '@/lib/client/api';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { HotPreview } from './hot-preview';
 import { translateForPreview } from './live-translation';
 import { Tabs } from './tabs';

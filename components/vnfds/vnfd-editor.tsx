@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyCodeEditor, type EditorMarker } from '@/components/editor/lazy';
 import { ApiRequestError, apiFetch } from '@/lib/client/api';
 import { sampleUrl, VNFD_SAMPLES } from '@/lib/samples/vnfd-samples';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft-storage';
 import { HotPreview } from './hot-preview';
 import { useLiveTranslation } from './live-translation';
