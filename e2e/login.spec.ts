@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Domain').fill('Default');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+import { submitSignIn } from './support';
 
 test('a wrong password shows an error and stays on the sign-in page', async ({ page }) => {
-  await signIn(page, 'demo', 'not-the-password');
+  await submitSignIn(page, 'demo', 'not-the-password');
   await expect(page.getByRole('alert').filter({ hasText: 'Invalid credentials' })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
@@ -20,7 +13,7 @@ test('pages need a session: the dashboard sends an anonymous visitor to sign in'
 });
 
 test('sign in, see the empty dashboard, switch project, sign out', async ({ page }) => {
-  await signIn(page, 'admin', 'admin');
+  await submitSignIn(page, 'admin', 'admin');
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.getByTestId('current-user')).toHaveText('admin');
   await expect(page.getByTestId('current-project')).toHaveText('Project: admin');
@@ -47,7 +40,7 @@ test('sign in, see the empty dashboard, switch project, sign out', async ({ page
 });
 
 test('a member does not see the Admin group; the theme toggle persists', async ({ page }) => {
-  await signIn(page, 'demo', 'demo');
+  await submitSignIn(page, 'demo', 'demo');
   await expect(page.getByTestId('current-project')).toHaveText('Project: demo');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('group', { name: 'Admin' })).toHaveCount(0);
   const before = await page.evaluate(() => document.documentElement.dataset.theme);

@@ -1,17 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './support';
 
 // The sandbox cloud of this e2e run (playwright.config.ts starts it on E2E_SANDBOX_PORT).
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 5200);
 const keystoneRoot = `http://127.0.0.1:${sandboxPort}/identity`;
-
-async function signIn(page: import('@playwright/test').Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Domain').fill('Default');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(username);
-}
 
 test('register a VIM (sandbox Keystone, admin/admin), watch it become REACHABLE, delete it', async ({ page }) => {
   await signIn(page, 'admin', 'admin');

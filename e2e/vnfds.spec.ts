@@ -1,21 +1,13 @@
 // VNF Catalog journey (onboard from a sample, edit with live preview and error markers, save as
 // version 2, diff v1/v2) and the keystroke-to-preview latency of the editor over 50 edits.
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const LATENCY_FILE = path.join('test-results', 'editor-latency.json');
 const IMAGE = 'cirros-0.3.5-x86_64-disk';
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Domain').fill('Default');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText(username);
-}
 
 /** The editor page with a sample loaded and Monaco ready. */
 async function openEditorWithSample(page: Page, sampleTitle: string) {
