@@ -16,7 +16,7 @@ export async function projectOf(h: Harness, token: string): Promise<string> {
 }
 
 /** A VIM row for `user` on the sandbox (password = user name, as seeded). */
-export async function insertVim(h: Harness, opts: { user: string; tenantId: string; isDefault?: boolean; regions?: string[]; name?: string }) {
+export async function insertVim(h: Harness, opts: { user: string; tenantId: string; isDefault?: boolean; regions?: string[]; name?: string; authUrl?: string; password?: string; project?: string }) {
   const { db } = await import('@/lib/server/db');
   const { encryptSecret } = await import('@/lib/server/secrets');
   const id = randomUUID();
@@ -25,10 +25,10 @@ export async function insertVim(h: Harness, opts: { user: string; tenantId: stri
       id,
       tenantId: opts.tenantId,
       name: opts.name ?? `vim-${opts.user}-${id.slice(0, 4)}`,
-      authUrl: h.keystoneUrl,
+      authUrl: opts.authUrl ?? h.keystoneUrl,
       authCred: JSON.stringify({ username: opts.user, user_domain_name: 'Default', cert_verify: 'True' }),
-      secretEnc: encryptSecret(opts.user),
-      vimProject: JSON.stringify({ name: opts.user, project_domain_name: 'Default' }),
+      secretEnc: encryptSecret(opts.password ?? opts.user),
+      vimProject: JSON.stringify({ name: opts.project ?? opts.user, project_domain_name: 'Default' }),
       placementAttr: JSON.stringify({ regions: opts.regions ?? ['RegionOne'] }),
       status: 'REACHABLE',
       isDefault: opts.isDefault ?? false,

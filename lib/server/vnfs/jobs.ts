@@ -58,4 +58,4 @@ export function retryDelayMs(attempt: number): number {
 }
 export const MAX_ATTEMPTS = 8;
 /** Scale/update settle deadline when Heat never reports a change (e.g. a scale that was a no-op). */
-export const NO_CHANGE_GRACE_MS = Number(process.env.TRELLIS_SCALE_GRACE_MS || 5000);
+export const NO_CHANGE_GRACE_MS = Number(process.env.TRELLIS_SCALE_GRACE_MS || 10000);
