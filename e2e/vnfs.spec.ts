@@ -2,17 +2,9 @@
 // from the wizard, watch it go ACTIVE live (no polling), topology + mapping with Nova server ids,
 // scale out and see a new server, delete; an injected resource failure ends in ERROR with Heat's reason.
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support';
 
 const sandboxUrl = `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT || 5200)}`;
-
-async function signIn(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Domain').fill('Default');
-  await page.getByLabel('User name').fill('admin');
-  await page.getByLabel('Password').fill('admin');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toHaveText('admin');
-}
 
 async function launchSample(page: Page, sampleTitle: string, name: string) {
   await page.goto('/vnfs');
@@ -41,7 +33,7 @@ async function sandboxAdminToken(page: Page): Promise<string> {
 
 test('launch a scaling sample, watch it go ACTIVE live, topology + mapping, scale out, delete', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signIn(page, 'admin', 'admin');
   const polls: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'GET' && /\/v1\.0\/vnfs\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) polls.push(r.url());
@@ -88,7 +80,7 @@ test('launch a scaling sample, watch it go ACTIVE live, topology + mapping, scal
 
 test('an injected resource failure ends in ERROR with Heat\'s reason shown', async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page);
+  await signIn(page, 'admin', 'admin');
   const token = await sandboxAdminToken(page);
   const reason = 'No valid host was found. There are not enough hosts available.';
   const set = await page.request.post(`${sandboxUrl}/sandbox/faults`, { headers: { 'x-auth-token': token }, data: { failResources: [{ name: 'VDU1', reason }] } });
@@ -107,7 +99,7 @@ test('an injected resource failure ends in ERROR with Heat\'s reason shown', asy
 
 test('latency from a Heat status change in the sandbox to the VNF Manager page showing it (p95 <= 1 s)', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signIn(page, 'admin', 'admin');
   await page.goto('/vnfs');
   await expect(page.getByTestId('stream-state')).toHaveText(/live/);
   // When each row starts showing ACTIVE, by the page's own clock (same machine as the test).
