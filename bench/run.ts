@@ -8,6 +8,7 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'translate', run: async () => (await import('./translate')).benchTranslate() },
   { name: 'editor-latency', run: async () => (await import('./editor-latency')).benchEditorLatency() },
+  { name: 'vnf-stream', run: async () => void (await (await import('./vnf-stream')).benchVnfStream()) },
 ];
 
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
     console.log(`\n=== ${b.name}`);
     await b.run();
   }
+  process.exit(0); // benchmarks may leave servers' keep-alive sockets behind
 }
 
 main().catch((e) => {

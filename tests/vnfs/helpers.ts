@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Harness } from '../support/harness';
 
-export const SAMPLES = '/work/shared/conformance/tacker-pike/samples-vnfd';
+export const SAMPLES = path.resolve(__dirname, '../../../shared/conformance/tacker-pike/samples-vnfd');
 export const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
 
 /** Project id of a token (Keystone token validation). */

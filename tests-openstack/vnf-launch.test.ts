@@ -1,9 +1,9 @@
 // Rig tier: one VNF on REAL Heat + Nova (../shared/openstack-rig, nova part), through the same
 // API, job runner and tracker. Skipped unless the rig's admin-openrc is loaded and Keystone answers:
-//   set -a; . data/openstack-rig/admin-openrc; set +a; npx vitest run tests/vnfs/rig.test.ts
+//   set -a; . data/openstack-rig/admin-openrc; set +a; npx vitest run --config tests-openstack/vitest.config.ts tests-openstack/vnf-launch.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startHarness, type Harness } from '../support/harness';
-import { insertVim, projectOf, waitFor } from './helpers';
+import { call, startHarness, type Harness } from '../tests/support/harness';
+import { insertVim, projectOf, waitFor } from '../tests/vnfs/helpers';
 
 const RIG = process.env.OS_AUTH_URL;
 const reachable = RIG ? await fetch(RIG, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false) : false;
