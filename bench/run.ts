@@ -12,6 +12,7 @@ const BENCHMARKS: Benchmark[] = [
 ];
 
 async function main() {
+  process.env.TRELLIS_LOG_LEVEL ??= 'warn'; // figures, not request logs
   const wanted = process.argv.slice(2);
   const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
   if (!selected.length) throw new Error(`unknown benchmark(s) ${wanted.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);

@@ -16,9 +16,16 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
+const RANK: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** TRELLIS_LOG_LEVEL (debug | info | warn | error; default info, or debug with TRELLIS_DEBUG). */
+function minimumLevel(): Level {
+  const wanted = process.env.TRELLIS_LOG_LEVEL as Level | undefined;
+  return wanted && wanted in RANK ? wanted : process.env.TRELLIS_DEBUG ? 'debug' : 'info';
+}
 
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
-  if (level === 'debug' && !process.env.TRELLIS_DEBUG) return;
+  if (RANK[level] < RANK[minimumLevel()]) return;
   const ctx = logContext.getStore();
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...ctx, ...(redact(fields) as object) });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
