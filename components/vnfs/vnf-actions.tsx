@@ -1,7 +1,8 @@
 'use client';
 // Scale out/in and delete for one VNF, offered only when both the state machine and the policy allow.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { apiFetch } from '@/lib/client/api';
 import { vnfKeys, type VnfRow } from '@/lib/client/stream';
 import { scalingPolicies, stateAllows } from './model';
@@ -50,28 +51,9 @@ export function VnfActions({ vnf, onDeleted, compact }: { vnf: VnfRow; onDeleted
         </button>
       )}
       {error && !confirm && <span className={styles.error} role="alert">{error}</span>}
-      <ConfirmDelete open={confirm} name={vnf.name} busy={remove.isPending} error={remove.error?.message ?? null} onConfirm={() => remove.mutate()} onCancel={() => setConfirm(false)} />
+      <ConfirmDialog open={confirm} title={`Delete VNF ${vnf.name}?`} confirmLabel="Delete VNF" busy={remove.isPending} error={remove.error?.message ?? null} onConfirm={() => remove.mutate()} onCancel={() => setConfirm(false)}>
+        <p>Its Heat stack and every server, port and volume in it will be deleted.</p>
+      </ConfirmDialog>
     </div>
-  );
-}
-
-function ConfirmDelete({ open, name, busy, error, onConfirm, onCancel }: { open: boolean; name: string; busy: boolean; error: string | null; onConfirm: () => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby="vnf-delete-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id="vnf-delete-title" style={{ marginTop: 0 }}>Delete VNF {name}?</h2>
-      <p>Its Heat stack and every server, port and volume in it will be deleted.</p>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      <div className={styles.actions} style={{ justifyContent: 'flex-end' }}>
-        <button className="btn" onClick={onCancel} autoFocus>Cancel</button>
-        <button className="btn btn-danger" onClick={onConfirm} disabled={busy}>{busy ? 'Deleting…' : 'Delete VNF'}</button>
-      </div>
-    </dialog>
   );
 }
