@@ -1,5 +1,5 @@
 // Browser-side helpers of the VNF pages (pure): mgmt addresses, scaling policies, allowed actions.
-import { ACTIONS, canStart, type VnfAction } from '@/lib/server/vnfs/states';
+import { ACTIONS, canStart, type VnfAction } from '@/lib/lifecycle/vnf-states';
 import type { VnfRow } from '@/lib/client/stream';
 
 export type VnfListRow = VnfRow & { vnfd_name?: string | null; vnfd_version?: number | null };

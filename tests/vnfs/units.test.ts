@@ -1,7 +1,7 @@
 // Pure parts of the VNF feature: the state table, the stream cache merge, mgmt addresses, topology layout.
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, SETTLEMENTS, VNF_STATES, canSettle, canStart, eventTypeFor, transitionError } from '@/lib/server/vnfs/states';
+import { ACTIONS, SETTLEMENTS, VNF_STATES, canSettle, canStart, eventTypeFor, transitionError } from '@/lib/lifecycle/vnf-states';
 import { applyStreamMessage, mergeVnf, vnfKeys, type VnfRow } from '@/lib/client/stream';
 import { mgmtAddresses, scalingPolicies } from '@/components/vnfs/model';
 import { layoutTopology, statusTone } from '@/components/vnfs/topology-layout';

@@ -4,7 +4,7 @@ import { db, type Tx } from '../db';
 import { eventView, recordEvent } from '../events';
 import { fenced } from './lease';
 import { vnfBus } from './bus';
-import { canSettle, eventTypeFor, type VnfState } from './states';
+import { canSettle, eventTypeFor, type VnfState } from '@/lib/lifecycle/vnf-states';
 import { vnfView, type VnfRow } from './view';
 
 type EventRow = Awaited<ReturnType<typeof recordEvent>>;

@@ -14,7 +14,7 @@ import { vnfBus } from './bus';
 import { publishVnf } from './changes';
 import { enqueueJob } from './jobs';
 import { processRunner } from './runner';
-import { ACTIONS, transitionError, type VnfAction } from './states';
+import { ACTIONS, transitionError, type VnfAction } from '@/lib/lifecycle/vnf-states';
 import { parseAttributes, type VnfRow } from './view';
 import { connectVimCloud, vimRegions } from './vim-cloud';
 
