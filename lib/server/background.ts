@@ -8,6 +8,8 @@ interface BackgroundTask {
 }
 
 const TASKS: BackgroundTask[] = [
+  // Loads the policy now, so a broken TRELLIS_POLICY_FILE is reported at start-up, not at the first request.
+  { name: 'policy-load', start: async () => void (await import('./policy')).currentPolicy() },
   { name: 'vim-sandbox-seed', start: async () => (await import('./vims/seed')).startSandboxSeed() },
   { name: 'vim-reachability', start: async () => (await import('./vims/monitor')).startVimMonitor() },
   { name: 'vnf-job-runner', start: async () => (await import('./vnfs/runner')).startJobRunner() },
