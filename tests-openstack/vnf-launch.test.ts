@@ -3,7 +3,7 @@
 //   set -a; . data/openstack-rig/admin-openrc; set +a; npx vitest run --config tests-openstack/vitest.config.ts tests-openstack/vnf-launch.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, type Harness } from '../tests/support/harness';
-import { insertVim, projectOf, waitFor } from '../tests/vnfs/helpers';
+import { insertVim, projectOf, waitFor, startVnfWorkers, stopVnfWorkers } from '../tests/vnfs/helpers';
 
 const RIG = process.env.OS_AUTH_URL;
 const reachable = RIG ? await fetch(RIG, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false) : false;
@@ -85,12 +85,10 @@ describe.skipIf(!reachable)('rig: a VNF on real Heat and Nova', () => {
     h = await startHarness();
     admin = await h.token('admin');
     vimId = await insertVim(h, { user: process.env.OS_USERNAME!, password: process.env.OS_PASSWORD!, project: process.env.OS_PROJECT_NAME!, authUrl: RIG!, tenantId: await projectOf(h, admin), regions: [process.env.OS_REGION_NAME || 'RegionOne'] });
-    (await import('@/lib/server/vnfs/runner')).startJobRunner();
-    (await import('@/lib/server/vnfs/tracker')).startStackTracker();
+    await startVnfWorkers();
   });
   afterAll(async () => {
-    await (await import('@/lib/server/vnfs/runner')).processRunner()?.stop();
-    await (await import('@/lib/server/vnfs/tracker')).processTracker()?.stop();
+    await stopVnfWorkers();
     await h?.close();
   });
 

@@ -62,3 +62,14 @@ export async function setFaults(h: Harness, adminToken: string, faults: Record<s
   });
   if (res.status !== 200) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
+
+/** Starts this process's VNF job runner and stack tracker (what the server starts at boot). */
+export async function startVnfWorkers() {
+  (await import('@/lib/server/vnfs/runner')).startJobRunner();
+  (await import('@/lib/server/vnfs/tracker')).startStackTracker();
+}
+
+export async function stopVnfWorkers() {
+  await (await import('@/lib/server/vnfs/runner')).processRunner()?.stop();
+  await (await import('@/lib/server/vnfs/tracker')).processTracker()?.stop();
+}

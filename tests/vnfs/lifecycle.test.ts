@@ -2,7 +2,7 @@
 // against the in-process sandbox cloud (real Keystone/Heat/Nova APIs over HTTP).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, type Harness } from '../support/harness';
-import { insertVim, projectOf, sample, setFaults, waitFor } from './helpers';
+import { insertVim, projectOf, sample, setFaults, waitFor, startVnfWorkers, stopVnfWorkers } from './helpers';
 
 let h: Harness;
 let list: typeof import('@/app/v1.0/vnfs/route');
@@ -31,12 +31,10 @@ beforeAll(async () => {
   demo = await h.token('demo');
   adminVim = await insertVim(h, { user: 'admin', tenantId: await projectOf(h, admin), isDefault: true });
   demoVim = await insertVim(h, { user: 'demo', tenantId: await projectOf(h, demo) });
-  (await import('@/lib/server/vnfs/runner')).startJobRunner();
-  (await import('@/lib/server/vnfs/tracker')).startStackTracker();
+  await startVnfWorkers();
 });
 afterAll(async () => {
-  await (await import('@/lib/server/vnfs/runner')).processRunner()?.stop();
-  await (await import('@/lib/server/vnfs/tracker')).processTracker()?.stop();
+  await stopVnfWorkers();
   await h?.close();
 });
 

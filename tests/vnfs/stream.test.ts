@@ -4,7 +4,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, startHarness, type Harness } from '../support/harness';
-import { insertVim, projectOf, sample, waitFor } from './helpers';
+import { insertVim, projectOf, sample, waitFor, startVnfWorkers, stopVnfWorkers } from './helpers';
 import { openStream, type SseEvent } from './sse';
 
 let h: Harness;
@@ -23,12 +23,10 @@ beforeAll(async () => {
   stream = await import('@/app/api/stream/route');
   list = await import('@/app/v1.0/vnfs/route');
   item = await import('@/app/v1.0/vnfs/[id]/route');
-  (await import('@/lib/server/vnfs/runner')).startJobRunner();
-  (await import('@/lib/server/vnfs/tracker')).startStackTracker();
+  await startVnfWorkers();
 });
 afterAll(async () => {
-  await (await import('@/lib/server/vnfs/runner')).processRunner()?.stop();
-  await (await import('@/lib/server/vnfs/tracker')).processTracker()?.stop();
+  await stopVnfWorkers();
   await h?.close();
 });
 
