@@ -8,11 +8,8 @@ import { insertVim, projectOf, waitFor, startVnfWorkers, stopVnfWorkers } from '
 const RIG = process.env.OS_AUTH_URL;
 const reachable = RIG ? await fetch(RIG, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false) : false;
 
-const VNFD = `tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
-description: one VDU with a port on the rig
-metadata:
-  template_name: rig-vnf
-topology_template:
+/** One VDU on image `tiny`, flavor `m1.tiny`, with a management port on net_mgmt. */
+const NODE_TEMPLATES = `topology_template:
   node_templates:
     VDU1:
       type: tosca.nodes.nfv.VDU.Tacker
@@ -37,34 +34,15 @@ topology_template:
         vendor: Tacker
 `;
 
-const SCALING_VNFD = `tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
-description: a scaling group of one VDU with a port on the rig
-metadata:
-  template_name: rig-scaling-vnf
-topology_template:
-  node_templates:
-    VDU1:
-      type: tosca.nodes.nfv.VDU.Tacker
-      properties:
-        image: tiny
-        flavor: m1.tiny
-        availability_zone: nova
-    CP1:
-      type: tosca.nodes.nfv.CP.Tacker
-      properties:
-        management: true
-        anti_spoofing_protection: false
-      requirements:
-        - virtualLink:
-            node: VL1
-        - virtualBinding:
-            node: VDU1
-    VL1:
-      type: tosca.nodes.nfv.VL
-      properties:
-        network_name: net_mgmt
-        vendor: Tacker
-  policies:
+const header = (name: string, description: string) =>
+  `tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0\ndescription: ${description}\nmetadata:\n  template_name: ${name}\n`;
+
+const VNFD = header('rig-vnf', 'one VDU with a port on the rig') + NODE_TEMPLATES;
+
+const SCALING_VNFD =
+  header('rig-scaling-vnf', 'a scaling group of one VDU with a port on the rig') +
+  NODE_TEMPLATES +
+  `  policies:
     - SP1:
         type: tosca.policies.tacker.Scaling
         targets: [VDU1]
