@@ -21,24 +21,7 @@ const outputSchema = z.object({
   output_error: z.string().nullish(),
 });
 
-export const stackSchema = z.looseObject({
-  id: z.string(),
-  stack_name: z.string(),
-  stack_status: z.string(),
-  stack_status_reason: z.string().nullish(),
-  description: z.string().nullish(),
-  creation_time: z.string().nullish(),
-  updated_time: z.string().nullish(),
-  deletion_time: z.string().nullish(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
-  outputs: z.array(outputSchema).optional(),
-  timeout_mins: z.number().nullish(),
-  disable_rollback: z.boolean().optional(),
-  parent: z.string().nullish(),
-  tags: z.array(z.string()).nullish(),
-  links: z.array(linkSchema).optional(),
-});
-
+/** A stack as `GET /stacks` lists it. */
 export const stackSummarySchema = z.looseObject({
   id: z.string(),
   stack_name: z.string(),
@@ -52,6 +35,14 @@ export const stackSummarySchema = z.looseObject({
   project: z.string().optional(),
   tags: z.array(z.string()).nullish(),
   links: z.array(linkSchema).optional(),
+});
+
+/** A stack as `GET /stacks/{name}/{id}` shows it: the summary plus its parameters and outputs. */
+export const stackSchema = stackSummarySchema.extend({
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  outputs: z.array(outputSchema).optional(),
+  timeout_mins: z.number().nullish(),
+  disable_rollback: z.boolean().optional(),
 });
 
 export const resourceSchema = z.looseObject({
