@@ -15,12 +15,9 @@ const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be
 
 const secretText = (what: string) => z.string().min(1, `${what} must not be empty`).max(1024);
 
-/**
- * auth_cred of a create: a user (name + domain, or id) and a password, or an application
- * credential (id + secret; Keystone binds it to its project).
- */
-export const authCredSchema = z
-  .strictObject({
+/** The keys auth_cred may carry, each optional on its own (what is required together is checked below). */
+function authCredFields() {
+  return z.strictObject({
     username: nonEmpty('username').optional(),
     user_id: nonEmpty('user_id').optional(),
     password: secretText('password').optional(),
@@ -28,7 +25,14 @@ export const authCredSchema = z
     application_credential_id: nonEmpty('application_credential_id').optional(),
     application_credential_secret: secretText('application_credential_secret').optional(),
     cert_verify: certVerifySchema.optional(),
-  })
+  });
+}
+
+/**
+ * auth_cred of a create: a user (name + domain, or id) and a password, or an application
+ * credential (id + secret; Keystone binds it to its project).
+ */
+export const authCredSchema = authCredFields()
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (c.application_credential_id !== undefined || c.application_credential_secret !== undefined) {
@@ -42,15 +46,7 @@ export const authCredSchema = z
   });
 
 /** auth_cred of an update: every key optional, merged onto the stored credentials. */
-export const authCredUpdateSchema = z.strictObject({
-  username: nonEmpty('username').optional(),
-  user_id: nonEmpty('user_id').optional(),
-  password: secretText('password').optional(),
-  user_domain_name: nonEmpty('user_domain_name').optional(),
-  application_credential_id: nonEmpty('application_credential_id').optional(),
-  application_credential_secret: secretText('application_credential_secret').optional(),
-  cert_verify: certVerifySchema.optional(),
-});
+export const authCredUpdateSchema = authCredFields();
 
 export const vimProjectSchema = z
   .strictObject({
