@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
+import { testServerEnv } from './scripts/test-server-env';
 
 // End-to-end tests run against the production build (`next build` first: `npm test` does it),
 // with their own sandbox cloud and database so they never touch a developer's data.
@@ -34,14 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      PORT: String(appPort),
-      SANDBOX_PORT: String(sandboxPort),
-      SANDBOX_STATE: path.join(dataDir, 'sandbox'),
-      SANDBOX_RESOURCE_DELAY_MS: '200',
-      TRELLIS_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, 'trellis.db')}`,
-      NEXTAUTH_URL: baseURL,
-    },
+    env: testServerEnv({ appPort, sandboxPort, dataDir }),
   },
 });

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../support/harness';
+import { testServerEnv } from '../../scripts/test-server-env';
 
 const root = path.resolve(__dirname, '../..');
 const appPort = Number(process.env.E2E_APP_PORT || 3204);
@@ -62,17 +63,7 @@ describe.runIf(enabled)('python-tackerclient against Trellis (production build +
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-tackercli-'));
     server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production', '--no-build'], {
       cwd: root,
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: distDir,
-        PORT: String(appPort),
-        SANDBOX_PORT: String(sandboxPort),
-        SANDBOX_STATE: path.join(dataDir, 'sandbox'),
-        SANDBOX_RESOURCE_DELAY_MS: '200',
-        TRELLIS_DATA_DIR: dataDir,
-        DATABASE_URL: `file:${path.join(dataDir, 'trellis.db')}`,
-        NEXTAUTH_URL: appUrl,
-      },
+      env: { ...process.env, NEXT_DIST_DIR: distDir, ...testServerEnv({ appPort, sandboxPort, dataDir }) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // own process group: stopped as a whole in afterAll
     });
